@@ -1,0 +1,95 @@
+/**
+ * Background: routes messages, fetches image bytes under the host permission, hands them to
+ * the analysis host, caches outcomes by URL, keeps the per-tab state the side panel shows,
+ * and owns the context menu and the side panel.
+ */
+import { analyzeInHost } from '@/lib/background/analysis-host';
+import { fetchImageBase64 } from '@/lib/background/fetch-image';
+import { forgetTab, recordImage, updateTab } from '@/lib/background/tab-state';
+import type { AnalysisOutcome, AnalyzeImageMessage, ToBackground } from '@/lib/messaging';
+
+const MENU_IMAGE = 'claimlens-check-image';
+const MENU_PAGE = 'claimlens-scan-page';
+
+/** Outcomes by image URL for this background's lifetime: a re-render never re-analyses. */
+const outcomes = new Map<string, Promise<AnalysisOutcome>>();
+
+function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
+  let p = outcomes.get(msg.src);
+  if (!p) {
+    p = (async (): Promise<AnalysisOutcome> => {
+      try {
+        const bytes = msg.bytesBase64 ?? (await fetchImageBase64(msg.src));
+        return await analyzeInHost(bytes, msg.context);
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    })();
+    outcomes.set(msg.src, p);
+    // Failed fetches (expired links, network) may succeed later.
+    void p.then((o) => !o.ok && outcomes.delete(msg.src));
+  }
+  return p;
+}
+
+async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined): Promise<AnalysisOutcome> {
+  if (tabId !== undefined) await recordImage(tabId, msg.context, { src: msg.src, status: 'analysing' });
+  const outcome = await analyse(msg);
+  if (tabId !== undefined) {
+    await recordImage(tabId, msg.context, outcome.ok
+      ? { src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
+      : { src: msg.src, status: 'error', error: outcome.error });
+  }
+  return outcome;
+}
+
+async function openPanel(tabId: number, windowId: number | undefined, focus?: string) {
+  if (import.meta.env.FIREFOX) {
+    await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+  } else {
+    await chrome.sidePanel.open(windowId !== undefined ? { tabId, windowId } : { tabId });
+  }
+  if (focus) await updateTab(tabId, (s) => void (s.focus = focus));
+}
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_IMAGE, title: 'Check this image with ClaimLens', contexts: ['image'] });
+    browser.contextMenus.create({ id: MENU_PAGE, title: 'Scan this page’s images with ClaimLens', contexts: ['page'] });
+  });
+
+  if (!import.meta.env.FIREFOX) {
+    void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  }
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    const tabId = tab.id;
+    // Open first: the click's user gesture does not survive an await.
+    const opened = openPanel(tabId, tab.windowId, info.srcUrl).catch(() => undefined);
+    if (info.menuItemId === MENU_IMAGE && info.srcUrl) {
+      void opened.then(() => handleAnalyze({ type: 'analyze-image', src: info.srcUrl!, context: { helpdesk: 'generic', pageUrl: tab.url } }, tabId));
+    } else if (info.menuItemId === MENU_PAGE) {
+      void browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/generic.js'] });
+    }
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const msg = message as ToBackground;
+    const tabId = sender.tab?.id;
+    if (msg?.type === 'analyze-image') {
+      void handleAnalyze(msg, tabId).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'open-panel' && tabId !== undefined) {
+      void openPanel(tabId, sender.tab?.windowId, msg.src).then(
+        () => sendResponse({ ok: true }),
+        (err: unknown) => sendResponse({ ok: false, error: String(err) }),
+      );
+      return true;
+    }
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+});

@@ -1,0 +1,19 @@
+/**
+ * Analysis host: an offscreen document on Chrome/Edge (reason WORKERS), a frame inside the
+ * background page on Firefox. It owns the analysis worker and answers `analyze-bytes`.
+ */
+import { AnalysisClient } from '@/lib/engine/client';
+import { base64ToBytes, type AnalysisOutcome, type AnalyzeBytesMessage } from '@/lib/messaging';
+
+const client = new AnalysisClient();
+
+browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  const msg = message as AnalyzeBytesMessage;
+  if (msg?.target !== 'analysis-host' || msg.type !== 'analyze-bytes') return undefined;
+  client
+    .analyze(base64ToBytes(msg.bytesBase64), msg.context)
+    .then(({ report, thumbnail }): AnalysisOutcome => ({ ok: true, report, thumbnail }))
+    .catch((err: unknown): AnalysisOutcome => ({ ok: false, error: err instanceof Error ? err.message : String(err) }))
+    .then(sendResponse);
+  return true;
+});

@@ -1,0 +1,84 @@
+/**
+ * The risk badge drawn over a claim image: a button in a closed shadow root, so the page's
+ * CSS cannot restyle it and ours cannot leak. Text carries the level (never colour alone);
+ * the tooltip gives the top reason; click or Enter opens the side panel on that image.
+ * Every string from a report is set with textContent: never parsed as HTML.
+ */
+import type { AnalysisOutcome } from '../messaging';
+import { LEVEL_LABEL, topReasons } from '../verdict/reasons';
+
+const STYLE = `
+:host { all: initial; display: block; position: relative; width: 0; height: 0; z-index: 2147483000; }
+button { position: absolute; left: 6px; bottom: 6px; display: inline-flex; align-items: center; gap: 6px;
+  font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
+  padding: 4px 9px; border-radius: 999px; border: 2px solid #fff; cursor: pointer;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); color: #fff; background: #4b5563; }
+button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+button[data-level="high"] { background: #b91c1c; }
+button[data-level="review"] { background: #b45309; }
+button[data-level="low"] { background: #15803d; }
+button[data-level="error"] { background: #374151; }
+.spin { width: 10px; height: 10px; border: 2px solid rgba(255,255,255,.4); border-top-color: #fff; border-radius: 50%;
+  animation: spin .8s linear infinite; }
+@keyframes spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spin { animation: none; } }
+@media (prefers-color-scheme: dark) { button { border-color: #111827; } }
+`;
+
+export class Badge {
+  readonly host: HTMLElement;
+  private readonly button: HTMLButtonElement;
+
+  constructor(onOpen: () => void) {
+    this.host = document.createElement('claimlens-badge');
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.button = document.createElement('button');
+    this.button.type = 'button';
+    this.button.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      onOpen();
+    });
+    root.append(style, this.button);
+    this.pending();
+  }
+
+  /** Data the tests (and the page's own inspectors) can read without piercing the shadow root. */
+  private setState(level: string, label: string, tooltip: string) {
+    this.host.dataset.level = level;
+    this.host.dataset.label = label;
+    this.button.dataset.level = level;
+    this.button.title = tooltip;
+    this.button.setAttribute('aria-label', `ClaimLens: ${label}. ${tooltip}`);
+  }
+
+  pending() {
+    this.button.replaceChildren(Object.assign(document.createElement('span'), { className: 'spin' }), 'Checking…');
+    this.setState('pending', 'Checking', 'ClaimLens is checking this image');
+  }
+
+  show(outcome: AnalysisOutcome) {
+    if (!outcome.ok) {
+      this.button.replaceChildren('⚠ Could not analyse');
+      this.setState('error', 'Could not analyse', outcome.error);
+      return;
+    }
+    const { level, score } = outcome.report.risk;
+    const label = LEVEL_LABEL[level];
+    const reason = topReasons(outcome.report.evidence, 1)[0]?.title ?? 'No signal found';
+    const icon = level === 'high' ? '⛔' : level === 'review' ? '⚠' : '✓';
+    this.button.replaceChildren(`${icon} ${label}`);
+    this.setState(level, label, `${reason} (score ${score}/100). Click for details.`);
+  }
+
+  /** Places the badge right after `anchor`, overlapping the image's lower-left corner. */
+  attach(anchor: Element) {
+    if (anchor.nextSibling !== this.host) anchor.after(this.host);
+  }
+
+  remove() {
+    this.host.remove();
+  }
+}

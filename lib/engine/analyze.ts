@@ -1,0 +1,48 @@
+/**
+ * analyze(bytes, context) → Report: the single entry point of the engine, identical in the
+ * browser worker, the CLI and the tests. Throws only when the file is not an analysable
+ * image at all (the caller shows that error); everything past that yields a Report.
+ */
+import type { EngineHost } from './host';
+import type { Detector } from './detector';
+import type { ClaimContext, Report } from './types';
+import { ENGINE_VERSION } from './types';
+import { sniffFormat } from './format';
+import { createInput } from './inputs';
+import { LIMITS } from './limits';
+import { runDetectors } from './runner';
+import { DETECTORS } from './registry';
+import { combine, weightOf } from '../verdict';
+import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../settings/defaults';
+
+export interface AnalyzeOptions {
+  detectors?: readonly Detector[];
+  verdict?: VerdictSettings;
+}
+
+export async function analyze(
+  bytes: Uint8Array,
+  context: ClaimContext,
+  host: EngineHost,
+  options: AnalyzeOptions = {},
+): Promise<Report> {
+  const started = performance.now();
+  if (bytes.length > LIMITS.maxFileBytes) {
+    throw new Error(`File is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${LIMITS.maxFileBytes / 1048576} MiB limit`);
+  }
+  const info = sniffFormat(bytes);
+  const input = createInput(bytes, context, info, host);
+  const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => weightOf(id));
+  const sha256 = await input.sha256();
+  timings.total = Math.round((performance.now() - started) * 100) / 100;
+  return {
+    sha256,
+    format: info.format,
+    width: info.width,
+    height: info.height,
+    evidence,
+    risk: combine(evidence, options.verdict ?? DEFAULT_VERDICT_SETTINGS),
+    timings,
+    engineVersion: ENGINE_VERSION,
+  };
+}

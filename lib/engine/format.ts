@@ -1,0 +1,108 @@
+/**
+ * Recognises an image container from its first bytes and reads its declared dimensions
+ * without decoding pixels. Owns nothing else: metadata parsing lives in inputs.ts.
+ */
+
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'heic' | 'bmp' | 'tiff';
+
+export interface FormatInfo {
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+export class UnsupportedImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedImageError';
+  }
+}
+
+const u16be = (b: Uint8Array, o: number) => (b[o] << 8) | b[o + 1];
+const u16le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32be = (b: Uint8Array, o: number) => ((b[o] << 24) >>> 0) + (b[o + 1] << 16) + (b[o + 2] << 8) + b[o + 3];
+const u24le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8) | (b[o + 2] << 16);
+const ascii = (b: Uint8Array, o: number, n: number) => String.fromCharCode(...b.subarray(o, o + n));
+
+function jpegSize(b: Uint8Array): { width: number; height: number } {
+  let o = 2;
+  while (o + 9 < b.length) {
+    if (b[o] !== 0xff) {
+      o++;
+      continue;
+    }
+    const marker = b[o + 1];
+    if (marker === 0xff) {
+      o++;
+      continue;
+    }
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      o += 2;
+      continue;
+    }
+    const len = u16be(b, o + 2);
+    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC)
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: u16be(b, o + 5), width: u16be(b, o + 7) };
+    }
+    if (marker === 0xda || marker === 0xd9) break;
+    o += 2 + len;
+  }
+  throw new UnsupportedImageError('JPEG has no frame header (SOF): the file is truncated or damaged');
+}
+
+function webpSize(b: Uint8Array): { width: number; height: number } {
+  const chunk = ascii(b, 12, 4);
+  if (chunk === 'VP8X') return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
+  if (chunk === 'VP8L') {
+    const bits = b[21] | (b[22] << 8) | (b[23] << 16) | (b[24] << 24);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8 ') return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
+  throw new UnsupportedImageError('WebP without a known image chunk');
+}
+
+/** Finds the first `ispe` box (image spatial extent) of a HEIF/AVIF file. */
+function ispeSize(b: Uint8Array): { width: number; height: number } {
+  const limit = Math.min(b.length - 20, 1 << 20);
+  for (let i = 4; i < limit; i++) {
+    if (b[i] === 0x69 && b[i + 1] === 0x73 && b[i + 2] === 0x70 && b[i + 3] === 0x65) {
+      return { width: u32be(b, i + 8), height: u32be(b, i + 12) };
+    }
+  }
+  return { width: 0, height: 0 };
+}
+
+export function sniffFormat(bytes: Uint8Array): FormatInfo {
+  const b = bytes;
+  if (b.length < 12) throw new UnsupportedImageError(`File too short to be an image (${b.length} bytes)`);
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { format: 'jpeg', ...jpegSize(b) };
+  if (b[0] === 0x89 && ascii(b, 1, 3) === 'PNG') {
+    if (b.length < 24 || ascii(b, 12, 4) !== 'IHDR') throw new UnsupportedImageError('PNG without an IHDR header');
+    return { format: 'png', width: u32be(b, 16), height: u32be(b, 20) };
+  }
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
+    if (b.length < 30) throw new UnsupportedImageError('WebP header is truncated');
+    return { format: 'webp', ...webpSize(b) };
+  }
+  if (ascii(b, 0, 4) === 'GIF8') return { format: 'gif', width: u16le(b, 6), height: u16le(b, 8) };
+  if (ascii(b, 0, 2) === 'BM') return { format: 'bmp', width: u32le(b, 18), height: Math.abs(i32le(b, 22)) };
+  if (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*') return { format: 'tiff', width: 0, height: 0 };
+  if (ascii(b, 4, 4) === 'ftyp') {
+    const brands = ascii(b, 8, Math.min(u32be(b, 0), 64) - 8);
+    if (/avif|avis/.test(brands)) return { format: 'avif', ...ispeSize(b) };
+    if (/heic|heix|heim|heis|hevc|hevx|mif1|msf1/.test(brands)) return { format: 'heic', ...ispeSize(b) };
+  }
+  const head = ascii(b, 0, Math.min(b.length, 64)).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<?xml') || head.startsWith('<svg')) {
+    throw new UnsupportedImageError('This is a web page or SVG document, not a photo');
+  }
+  throw new UnsupportedImageError('Not a recognised image format');
+}
+
+function u32le(b: Uint8Array, o: number) {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+function i32le(b: Uint8Array, o: number) {
+  return b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24);
+}

@@ -1,0 +1,42 @@
+/**
+ * What differs between the environments the engine runs in (browser worker, Node).
+ * The engine and the detectors only ever talk to these interfaces; they never import a
+ * decoder, a hash implementation or an ONNX runtime themselves.
+ */
+import type { ImageFormat } from './format';
+
+export interface Pixels {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes per pixel, row-major. */
+  data: Uint8ClampedArray;
+}
+
+export interface TensorLike {
+  data: Float32Array;
+  dims: number[];
+}
+
+export interface ModelSession {
+  run(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>>;
+  /** Which execution provider ran: 'webgpu' | 'wasm' | ... */
+  readonly backend: string;
+  release(): Promise<void>;
+}
+
+export interface ModelHost {
+  /** Loads a model shipped with the extension / package by its file name under models/. */
+  load(name: string): Promise<ModelSession>;
+}
+
+export interface EngineHost {
+  readonly name: 'node' | 'browser';
+  sha256(bytes: Uint8Array): Promise<string>;
+  /** Decodes the whole image to RGBA. Throws a clear error when the format cannot be decoded here. */
+  decodePixels(bytes: Uint8Array, format: ImageFormat): Promise<Pixels>;
+  models?: ModelHost;
+}
+
+export function toHex(buf: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+}

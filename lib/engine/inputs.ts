@@ -1,0 +1,145 @@
+/**
+ * The shared inputs a detector may ask for. Each is computed at most once per analysis and
+ * only when some detector asks (a metadata-only file never gets decoded). Detectors read
+ * from here and never parse bytes on their own when a shared input exists.
+ */
+import exifr from 'exifr';
+import type { EngineHost, Pixels } from './host';
+import type { ClaimContext } from './types';
+import type { FormatInfo } from './format';
+import { lazy } from './lazy';
+import { LIMITS } from './limits';
+import { readPngText, type PngTextChunk } from './png-text';
+
+/** exifr's output with `mergeOutput: false`: one object per segment / XMP namespace. */
+export type Metadata = Record<string, Record<string, unknown> | undefined> & {
+  ifd0?: Record<string, unknown>;
+  exif?: Record<string, unknown>;
+  gps?: Record<string, unknown>;
+  ifd1?: Record<string, unknown>;
+  xmp?: Record<string, unknown>;
+  iptc?: Record<string, unknown>;
+};
+
+export interface AnalysisInput {
+  readonly bytes: Uint8Array;
+  readonly context: ClaimContext;
+  readonly info: FormatInfo;
+  readonly host: EngineHost;
+  sha256(): Promise<string>;
+  /** Parsed EXIF/XMP/IPTC (exifr). Empty object when the file carries none. */
+  metadata(): Promise<Metadata>;
+  /** The raw XMP packet text when present (bounded), for values exifr does not model. */
+  xmpPacket(): Promise<string | undefined>;
+  /** PNG tEXt/zTXt/iTXt chunks; empty for other formats. */
+  pngText(): Promise<PngTextChunk[]>;
+  /** Full-resolution RGBA. Throws for images over LIMITS.maxDecodePixels or undecodable formats. */
+  pixels(): Promise<Pixels>;
+  /** Downscaled copy (longer side ≤ LIMITS.workingLongSide) shared by pixel detectors. */
+  workingPixels(): Promise<Pixels>;
+}
+
+const EXIFR_OPTIONS = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  ifd1: true,
+  interop: false,
+  xmp: true,
+  iptc: true,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  userComment: true,
+  makerNote: false,
+  mergeOutput: false,
+  translateValues: false,
+  reviveValues: true,
+  multiSegment: true,
+  silentErrors: true,
+};
+
+export function createInput(bytes: Uint8Array, context: ClaimContext, info: FormatInfo, host: EngineHost): AnalysisInput {
+  const metadata = lazy(async () => {
+    const parsed = (await exifr.parse(bytes, EXIFR_OPTIONS)) as Metadata | undefined;
+    return parsed ?? {};
+  });
+  const pixels = lazy(async () => {
+    const declared = info.width * info.height;
+    if (declared > LIMITS.maxDecodePixels) {
+      throw new Error(
+        `Image declares ${info.width}×${info.height} pixels, more than the ${LIMITS.maxDecodePixels / 1e6} MP decoding limit`,
+      );
+    }
+    return host.decodePixels(bytes, info.format);
+  });
+  return {
+    bytes,
+    context,
+    info,
+    host,
+    sha256: lazy(() => host.sha256(bytes)),
+    metadata,
+    xmpPacket: lazy(async () => findXmpPacket(bytes)),
+    pngText: lazy(async () => (info.format === 'png' ? readPngText(bytes) : [])),
+    pixels,
+    workingPixels: lazy(async () => downscale(await pixels(), LIMITS.workingLongSide)),
+  };
+}
+
+const XMP_OPEN = new TextEncoder().encode('<x:xmpmeta');
+const XMP_CLOSE = new TextEncoder().encode('</x:xmpmeta>');
+const MAX_XMP = 2 * 1024 * 1024;
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0];
+  outer: for (let i = hay.indexOf(first, from); i >= 0 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function findXmpPacket(bytes: Uint8Array): string | undefined {
+  const start = indexOfBytes(bytes, XMP_OPEN);
+  if (start < 0) return undefined;
+  const end = indexOfBytes(bytes.subarray(start, start + MAX_XMP), XMP_CLOSE);
+  const stop = end < 0 ? Math.min(bytes.length, start + MAX_XMP) : start + end + XMP_CLOSE.length;
+  return new TextDecoder('utf-8').decode(bytes.subarray(start, stop));
+}
+
+/** Box-filter downscale to a longer side of at most `longSide` (returns the input if already small). */
+export function downscale(src: Pixels, longSide: number): Pixels {
+  const scale = Math.min(1, longSide / Math.max(src.width, src.height));
+  if (scale === 1) return src;
+  const w = Math.max(1, Math.round(src.width * scale));
+  const h = Math.max(1, Math.round(src.height * scale));
+  const out = new Uint8ClampedArray(w * h * 4);
+  const sx = src.width / w;
+  const sy = src.height / h;
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor(y * sy);
+    const y1 = Math.max(y0 + 1, Math.floor((y + 1) * sy));
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor(x * sx);
+      const x1 = Math.max(x0 + 1, Math.floor((x + 1) * sx));
+      let r = 0, g = 0, b = 0, a = 0;
+      for (let yy = y0; yy < y1; yy++) {
+        let p = (yy * src.width + x0) * 4;
+        for (let xx = x0; xx < x1; xx++, p += 4) {
+          r += src.data[p];
+          g += src.data[p + 1];
+          b += src.data[p + 2];
+          a += src.data[p + 3];
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const q = (y * w + x) * 4;
+      out[q] = r / n;
+      out[q + 1] = g / n;
+      out[q + 2] = b / n;
+      out[q + 3] = a / n;
+    }
+  }
+  return { width: w, height: h, data: out };
+}

@@ -1,0 +1,11 @@
+/**
+ * The one list of detectors the engine runs, in order. Adding a signal is adding a module
+ * under lib/detectors/ and a line here.
+ */
+import type { Detector } from './detector';
+import { generatorMetadata } from '../detectors/provenance/generator';
+import { iptcSourceType } from '../detectors/provenance/iptc';
+import { cameraMetadata } from '../detectors/metadata/camera';
+import { dimensions } from '../detectors/metadata/dimensions';
+
+export const DETECTORS: readonly Detector[] = [generatorMetadata, iptcSourceType, cameraMetadata, dimensions];

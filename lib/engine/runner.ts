@@ -1,0 +1,65 @@
+/**
+ * Runs detectors over one input: a time budget each, timings recorded, and a thrown error
+ * turned into an `engine.error` evidence item so one failing detector never loses the
+ * others' results.
+ */
+import type { Detector, Finding } from './detector';
+import type { AnalysisInput } from './inputs';
+import type { Evidence } from './types';
+import { LIMITS } from './limits';
+
+export interface RunResult {
+  evidence: Evidence[];
+  timings: Record<string, number>;
+}
+
+export type WeightLookup = (evidenceId: string) => number;
+
+class BudgetExceeded extends Error {}
+
+function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(`did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function errorEvidence(detectorId: string, err: unknown): Evidence {
+  const message = err instanceof Error ? err.message : String(err);
+  const timedOut = err instanceof BudgetExceeded;
+  return {
+    id: 'engine.error',
+    family: 'engine',
+    points: 'neutral',
+    weight: 0,
+    title: timedOut ? `Check "${detectorId}" ran out of time` : `Check "${detectorId}" could not run`,
+    detail:
+      `This check was skipped for this image (${message}). The other checks are unaffected. ` +
+      'A damaged or unusual file can cause this; it is not in itself a sign of fraud.',
+    data: { detector: detectorId, error: message },
+  };
+}
+
+export async function runDetectors(
+  detectors: readonly Detector[],
+  input: AnalysisInput,
+  weightOf: WeightLookup,
+): Promise<RunResult> {
+  const evidence: Evidence[] = [];
+  const timings: Record<string, number> = {};
+  for (const detector of detectors) {
+    const started = performance.now();
+    try {
+      const findings: Finding[] = await withBudget(
+        Promise.resolve().then(() => detector.run(input)),
+        detector.budgetMs ?? LIMITS.detectorBudgetMs,
+      );
+      for (const f of findings) evidence.push({ ...f, family: detector.family, weight: weightOf(f.id) });
+    } catch (err) {
+      evidence.push(errorEvidence(detector.id, err));
+    }
+    timings[detector.id] = Math.round((performance.now() - started) * 100) / 100;
+  }
+  return { evidence, timings };
+}

@@ -1,0 +1,42 @@
+/**
+ * The analysis Web Worker: the only place in the extension where the engine, its parsers
+ * and (later) wasm and models run. Exposed with comlink; callers see plain async functions.
+ */
+import { expose } from 'comlink';
+import { analyze } from './analyze';
+import { browserHost } from './host-browser';
+import type { ClaimContext, Report } from './types';
+import { bytesToBase64 } from '../messaging';
+
+const THUMB_SIDE = 320;
+
+async function thumbnail(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    const scale = Math.min(1, THUMB_SIDE / Math.max(bitmap.width, bitmap.height));
+    const w = Math.max(1, Math.round(bitmap.width * scale));
+    const h = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(w, h);
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, w, h);
+    bitmap.close();
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+    const b64 = bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
+    return `data:image/jpeg;base64,${b64}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export const workerApi = {
+  async analyze(bytes: Uint8Array, context: ClaimContext): Promise<{ report: Report; thumbnail?: string }> {
+    const report = await analyze(bytes, context, browserHost);
+    return { report, thumbnail: await thumbnail(bytes) };
+  },
+  ping(): string {
+    return 'pong';
+  },
+};
+
+export type WorkerApi = typeof workerApi;
+
+expose(workerApi);

@@ -1,0 +1,73 @@
+/**
+ * Typed messages between the extension's contexts. Runtime messages are JSON: bytes travel
+ * as base64 (an ArrayBuffer arrives as {}), and a message is capped at 64 MiB.
+ *
+ *   content script ──analyze-image / open-panel──▶ background
+ *   background ──analyze-bytes──▶ analysis host (offscreen document / Firefox background frame)
+ *   side panel ◀── chrome.storage.session (tab state) ── background
+ */
+import type { ClaimContext, Report } from '../engine/types';
+
+export interface AnalyzeImageMessage {
+  type: 'analyze-image';
+  /** Full-size image URL (http(s), data: or blob: read by the content script). */
+  src: string;
+  /** Base64 bytes when the content script read them itself (blob:/data: URLs). */
+  bytesBase64?: string;
+  context: ClaimContext;
+}
+
+export interface OpenPanelMessage {
+  type: 'open-panel';
+  src?: string;
+}
+
+export interface AnalyzeBytesMessage {
+  target: 'analysis-host';
+  type: 'analyze-bytes';
+  bytesBase64: string;
+  context: ClaimContext;
+}
+
+export type ToBackground = AnalyzeImageMessage | OpenPanelMessage;
+
+export type AnalysisOutcome =
+  | { ok: true; report: Report; thumbnail?: string }
+  | { ok: false; error: string };
+
+export type ImageStatus = 'analysing' | 'done' | 'error';
+
+export interface ImageEntry {
+  src: string;
+  status: ImageStatus;
+  report?: Report;
+  thumbnail?: string;
+  error?: string;
+  updatedAt: number;
+}
+
+/** What the side panel shows for one tab; kept in chrome.storage.session under tabKey(tabId). */
+export interface TabState {
+  tabId: number;
+  pageUrl?: string;
+  context?: ClaimContext;
+  images: ImageEntry[];
+  /** The image the agent asked to see (badge click). */
+  focus?: string;
+}
+
+export const tabKey = (tabId: number) => `tab:${tabId}`;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(s);
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

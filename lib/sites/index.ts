@@ -1,0 +1,51 @@
+/**
+ * The site adapter contract. One adapter per helpdesk, one file each; an adapter knows where
+ * a helpdesk shows claim images and where it shows the ticket's context, using stable hooks
+ * (data-test ids, ARIA roles, URL shapes) and never generated class names.
+ */
+import type { ClaimContext } from '../engine/types';
+
+export interface ClaimImage {
+  /** The element the badge is anchored to. */
+  element: HTMLImageElement;
+  /** URL of the full-size file to analyse (not a thumbnail). */
+  src: string;
+}
+
+export interface SiteAdapter {
+  id: string;
+  /** Human name shown in the panel. */
+  name: string;
+  /** Match patterns (manifest syntax) of the pages the adapter runs on. */
+  matches: string[];
+  /** Claim images currently in `root`, skipping avatars, logos, emoji and signatures. */
+  findClaimImages(root: ParentNode): ClaimImage[];
+  /** What the page says about the claim: ticket, customer, order, dates. */
+  context(doc: Document): ClaimContext;
+}
+
+/** Smallest rendered or natural size (px) of an image that can be a claim photo. */
+export const MIN_CLAIM_SIDE = 96;
+
+/** True for images too small or too decorative to be a customer's photo. */
+export function isDecorative(img: HTMLImageElement): boolean {
+  const w = Math.max(img.naturalWidth, img.width, Number(img.getAttribute('width')) || 0);
+  const h = Math.max(img.naturalHeight, img.height, Number(img.getAttribute('height')) || 0);
+  if (img.complete && w > 0 && h > 0 && (w < MIN_CLAIM_SIDE || h < MIN_CLAIM_SIDE)) return true;
+  const hint = `${img.alt} ${img.className} ${img.getAttribute('role') ?? ''} ${img.src}`.toLowerCase();
+  return /avatar|logo|emoji|icon|signature|gravatar|profile|spinner|badge/.test(hint) || img.getAttribute('aria-hidden') === 'true';
+}
+
+/** Makes relative URLs absolute against the page. */
+export function absoluteUrl(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+export function text(el: Element | null | undefined): string | undefined {
+  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  return t || undefined;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import { HELPDESK_HOST_PERMISSIONS } from './lib/sites/permissions';
+
+// Manifest per browser. Chrome/Edge: MV3 with an offscreen document hosting the analysis
+// worker. Firefox: MV2 background page hosting it (no offscreen, no sidePanel permission).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: 'ClaimLens',
+      description: 'Checks customers’ damage photos for AI generation, editing and reuse — on your device, with reasons.',
+      permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(firefox ? [] : ['offscreen'])],
+      host_permissions: HELPDESK_HOST_PERMISSIONS,
+      action: { default_title: 'ClaimLens' },
+      content_security_policy: firefox
+        ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"
+        : ({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" } as never),
+      ...(firefox ? { browser_specific_settings: { gecko: { id: 'claimlens@claimlens.app', strict_min_version: '115.0' } } } : {}),
+    };
+  },
+});
