@@ -61,14 +61,14 @@ export class Badge {
 
   show(outcome: AnalysisOutcome) {
     if (!outcome.ok) {
-      this.button.replaceChildren('⚠ Could not analyse');
+      this.button.replaceChildren('✕ Could not analyse');
       this.setState('error', 'Could not analyse', outcome.error);
       return;
     }
     const { level, score } = outcome.report.risk;
     const label = LEVEL_LABEL[level];
     const reason = topReasons(outcome.report.evidence, 1)[0]?.title ?? 'No signal found';
-    const icon = level === 'high' ? '⛔' : level === 'review' ? '⚠' : '✓';
+    const icon = level === 'high' ? '▲' : level === 'review' ? '◆' : '✓';
     this.button.replaceChildren(`${icon} ${label}`);
     this.setState(level, label, `${reason} (score ${score}/100). Click for details.`);
   }

@@ -26,7 +26,7 @@ const SELECTORS = {
   /** Author of a comment. */
   commentAuthor: '[data-test-id="omni-log-item-sender"]',
   /** The requester field in the ticket properties panel. */
-  requester: '[data-test-id="ticket-system-field-requester-select"] [data-test-id="ticket-system-field-requester-value"], [data-test-id="ticket-system-field-requester-select"]',
+  requester: '[data-test-id="ticket-system-field-requester-value"]',
   /** Ticket custom fields for order number and dates, labelled by the team. */
   field: '[data-test-id^="ticket-form-field-"]',
 } as const;

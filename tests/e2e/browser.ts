@@ -1,0 +1,44 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded, every host name resolved to
+ * this machine, and the self-signed test certificate accepted. Never downloads a browser.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './server';
+
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchWithExtension(opts: { webgpu?: boolean } = {}): Promise<{ context: BrowserContext; extensionId: string }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing`);
+  const context = await chromium.launchPersistentContext('', {
+    headless: true,
+    executablePath: CHROMIUM,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(opts.webgpu ? ['--enable-unsafe-webgpu'] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, extensionId: new URL(worker.url()).host };
+}
+
+/** The tab id of the first tab whose URL matches `pattern`, asked from the extension itself. */
+export async function tabIdOf(context: BrowserContext, pattern: string): Promise<number> {
+  const worker = context.serviceWorkers()[0];
+  const id = await worker.evaluate(async (p) => (await chrome.tabs.query({ url: p }))[0]?.id, pattern);
+  if (id === undefined) throw new Error(`No tab matches ${pattern}`);
+  return id;
+}
