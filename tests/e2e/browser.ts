@@ -10,10 +10,10 @@ import { ROOT } from './server';
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchWithExtension(opts: { webgpu?: boolean } = {}): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean } = {}): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing`);
   const context = await chromium.launchPersistentContext('', {
-    headless: true,
+    headless: opts.headless ?? true,
     executablePath: CHROMIUM,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },

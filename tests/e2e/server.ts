@@ -19,7 +19,7 @@ import { join, extname, resolve, basename } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const SITES = join(ROOT, 'tests', 'fixtures', 'sites');
-const SAMPLES = process.env.CLAIMLENS_SAMPLES_DIR ?? join(ROOT, 'samples');
+const SAMPLES = join(ROOT, 'samples');
 
 const TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -33,10 +33,12 @@ const TYPES: Record<string, string> = {
 
 /** Which bundled sample plays which part on the fixture ticket. */
 export const SAMPLE_ROLES = {
-  AI: 'comfyui-ai.png',
-  CAMERA: 'camera-canon.jpg',
-  SCREENSHOT: 'screenshot.png',
-  LOGO: 'camera-canon.jpg',
+  AI: 'ai-comfyui-hypernetwork.png',
+  AI_PLAIN: 'ai-kandinsky3-no-metadata.jpg',
+  CAMERA: 'camera-canon-powershot-g2.jpg',
+  PHONE: 'camera-iphone4-receipt.jpg',
+  SCREENSHOT: 'screenshot-chat-1170x2532.png',
+  LOGO: 'camera-iphone4-receipt.jpg',
 } as const;
 
 export interface LoggedRequest {

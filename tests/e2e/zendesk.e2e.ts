@@ -32,8 +32,8 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await page.goto(ticketUrl);
 
   const badges = page.locator('claimlens-badge');
-  // Three attachments (one arrives after first paint); avatars, logos and signatures get none.
-  await expect(badges).toHaveCount(3);
+  // Five attachments (one arrives after first paint); avatars, logos and signatures get none.
+  await expect(badges).toHaveCount(5);
   await expect(page.locator('claimlens-badge[data-level="pending"]')).toHaveCount(0, { timeout: 30_000 });
 
   const badgeAfter = (file: string) => page.locator(`a[href*="${file}"] + claimlens-badge`);
@@ -43,7 +43,7 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
 
   // The full files were fetched through the cookie-protected redirect, not the thumbnails.
   const fetched = server.requests.filter((r) => r.path.startsWith('/file/'));
-  expect(fetched.map((r) => r.status)).toEqual(expect.arrayContaining([200, 200, 200]));
+  expect(fetched.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   expect(server.requests.filter((r) => r.status === 401 || r.status === 403)).toEqual([]);
 
   const shots = join(ROOT, 'test-results', 'screenshots');
@@ -56,7 +56,7 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await expect(panel.getByRole('heading', { name: 'ClaimLens' })).toBeVisible();
   await expect(panel.getByText('zendesk ticket #4821 · Jordan Miller')).toBeVisible();
-  await expect(panel.locator('article.card')).toHaveCount(3);
+  await expect(panel.locator('article.card')).toHaveCount(5);
   // Riskiest first, with the generator named and the recommendation shown.
   const first = panel.locator('article.card').first();
   await expect(first).toHaveClass(/level-high/);
@@ -71,7 +71,7 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await expect(first.locator('.evidence-data th', { hasText: 'prompt' })).toBeVisible();
   const camera = panel.locator(`article.card[data-src*="${SAMPLE_ROLES.CAMERA}"]`);
   await expect(camera).toHaveClass(/level-low/);
-  await expect(camera.getByText(/Taken with a/).first()).toBeVisible();
+  await expect(camera.getByText(/Camera details present: Canon PowerShot G2/).first()).toBeVisible();
   await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
 
   expect(pageErrors).toEqual([]);

@@ -58,7 +58,7 @@ export const cameraMetadata = defineDetector({
       findings.push({
         id: captured ? 'metadata.camera.present' : 'metadata.camera.no-capture-time',
         points: captured ? 'authentic' : 'neutral',
-        title: captured ? `Taken with a ${clip(camera, 80)}` : `Camera named (${clip(camera, 80)}) but no capture time`,
+        title: captured ? `Camera details present: ${clip(camera, 80)}` : `Camera named (${clip(camera, 80)}) but no capture time`,
         detail: captured
           ? `The file records the camera (${clip(camera, 80)}) and when the picture was taken (${captured}). Genuine camera and phone photos normally carry this, AI images almost never do. It can be copied or edited, so it supports the photo without proving it.`
           : 'The file names a camera but not when the picture was taken. Cameras normally record both; some apps keep only part of the details when saving.',
