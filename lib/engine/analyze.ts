@@ -12,7 +12,7 @@ import { createInput } from './inputs';
 import { LIMITS } from './limits';
 import { runDetectors } from './runner';
 import { DETECTORS } from './registry';
-import { combine, weightOf } from '../verdict';
+import { CALIBRATION, combine } from '../verdict';
 import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../settings/defaults';
 
 export interface AnalyzeOptions {
@@ -32,7 +32,7 @@ export async function analyze(
   }
   const info = sniffFormat(bytes);
   const input = createInput(bytes, context, info, host);
-  const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => weightOf(id));
+  const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
   timings.total = Math.round((performance.now() - started) * 100) / 100;
   return {

@@ -12,6 +12,12 @@ export interface Detector {
   /** Dotted id; every evidence id it emits starts with it. */
   id: string;
   family: EvidenceFamily;
+  /**
+   * Weights for evidence that a labelled image corpus cannot calibrate because it depends on
+   * the claim's context (dates, ticket history). Used only when calibration.json has no entry
+   * for the id; each value is a log-likelihood ratio justified in the detector's module.
+   */
+  declaredWeights?: Readonly<Record<string, number>>;
   /** Overrides LIMITS.detectorBudgetMs for slow detectors. */
   budgetMs?: number;
   run(input: AnalysisInput): Promise<Finding[]>;

@@ -7,5 +7,12 @@ import { generatorMetadata } from '../detectors/provenance/generator';
 import { iptcSourceType } from '../detectors/provenance/iptc';
 import { cameraMetadata } from '../detectors/metadata/camera';
 import { dimensions } from '../detectors/metadata/dimensions';
+import { claimTimeline } from '../detectors/claim/timeline';
 
-export const DETECTORS: readonly Detector[] = [generatorMetadata, iptcSourceType, cameraMetadata, dimensions];
+export const DETECTORS: readonly Detector[] = [
+  generatorMetadata,
+  iptcSourceType,
+  cameraMetadata,
+  dimensions,
+  claimTimeline,
+];

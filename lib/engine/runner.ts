@@ -13,7 +13,8 @@ export interface RunResult {
   timings: Record<string, number>;
 }
 
-export type WeightLookup = (evidenceId: string) => number;
+/** The calibrated weight of an evidence id, or undefined when the calibration has none. */
+export type WeightLookup = (evidenceId: string) => number | undefined;
 
 class BudgetExceeded extends Error {}
 
@@ -55,7 +56,10 @@ export async function runDetectors(
         Promise.resolve().then(() => detector.run(input)),
         detector.budgetMs ?? LIMITS.detectorBudgetMs,
       );
-      for (const f of findings) evidence.push({ ...f, family: detector.family, weight: weightOf(f.id) });
+      for (const f of findings) {
+        const weight = weightOf(f.id) ?? detector.declaredWeights?.[f.id] ?? 0;
+        evidence.push({ ...f, family: detector.family, weight });
+      }
     } catch (err) {
       evidence.push(errorEvidence(detector.id, err));
     }
