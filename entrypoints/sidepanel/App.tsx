@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { followActiveTab, usePanelStore } from '@/lib/store/panel';
 import { ImageCard } from '@/components/ImageCard';
 import type { ImageEntry } from '@/lib/messaging';
+import { NOT_YET_CHECKED } from '@/lib/engine/coverage';
 
 const RANK = { high: 0, review: 1, low: 2 } as const;
 
@@ -44,6 +45,14 @@ export function App() {
       ) : (
         images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} />)
       )}
+      <details className="not-checked">
+        <summary>Not checked in this version ({NOT_YET_CHECKED.length})</summary>
+        <ul>
+          {NOT_YET_CHECKED.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </details>
       <footer className="privacy">All checks run on this device. Absence of evidence is not proof either way.</footer>
     </main>
   );

@@ -16,3 +16,4 @@ export const DETECTORS: readonly Detector[] = [
   dimensions,
   claimTimeline,
 ];
+
