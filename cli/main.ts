@@ -82,7 +82,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
         throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || (err as Error).name === 'ManifestError' || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`claimlens: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }

@@ -61,7 +61,10 @@ const EXIFR_OPTIONS = {
 
 export function createInput(bytes: Uint8Array, context: ClaimContext, info: FormatInfo, host: EngineHost): AnalysisInput {
   const metadata = lazy(async () => {
-    const parsed = (await exifr.parse(bytes, EXIFR_OPTIONS)) as Metadata | undefined;
+    // exifr reads JPEG, PNG, HEIC/AVIF and TIFF; a WebP's EXIF chunk is a TIFF stream it can read.
+    const source = info.format === 'webp' ? webpExifChunk(bytes) : bytes;
+    if (!source) return {};
+    const parsed = (await exifr.parse(source, EXIFR_OPTIONS)) as Metadata | undefined;
     return parsed ?? {};
   });
   const pixels = lazy(async () => {
@@ -85,6 +88,24 @@ export function createInput(bytes: Uint8Array, context: ClaimContext, info: Form
     pixels,
     workingPixels: lazy(async () => downscale(await pixels(), LIMITS.workingLongSide)),
   };
+}
+
+/** The payload of a WebP's RIFF `EXIF` chunk (a TIFF stream, sometimes behind an "Exif\0\0" header). */
+export function webpExifChunk(bytes: Uint8Array): Uint8Array | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let o = 12; o + 8 <= bytes.length; ) {
+    const id = String.fromCharCode(bytes[o], bytes[o + 1], bytes[o + 2], bytes[o + 3]);
+    const size = view.getUint32(o + 4, true);
+    const start = o + 8;
+    if (start + size > bytes.length) return undefined;
+    if (id === 'EXIF') {
+      const chunk = bytes.subarray(start, start + size);
+      const exifHeader = chunk[0] === 0x45 && chunk[1] === 0x78 && chunk[2] === 0x69 && chunk[3] === 0x66;
+      return exifHeader ? chunk.subarray(6) : chunk;
+    }
+    o = start + size + (size & 1);
+  }
+  return undefined;
 }
 
 const XMP_OPEN = new TextEncoder().encode('<x:xmpmeta');
