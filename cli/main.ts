@@ -10,6 +10,7 @@ import type { ClaimContext } from '../lib/engine/types';
 export const USAGE = `Usage:
   claimlens scan [--json] [--order-date YYYY-MM-DD] [--delivery-date YYYY-MM-DD] [--claim-date YYYY-MM-DD] PATH...
   claimlens eval --manifest FILE.csv [--json] [--write-calibration FILE]
+  claimlens bench [--json] [--runs N] [--sizes 0.3,2,12,24] [--out FILE]
   claimlens --help`;
 
 class UsageError extends Error {}
@@ -65,6 +66,25 @@ async function runEval(args: string[], out: (s: string) => void): Promise<number
   return 0;
 }
 
+async function runBench(args: string[], out: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+      sizes: { type: 'string', default: '0.3,2,12,24' },
+      out: { type: 'string' },
+    },
+  });
+  const runs = Number(values.runs);
+  const sizes = (values.sizes ?? '').split(',').map(Number);
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs must be a positive whole number');
+  if (sizes.some((s) => !(s > 0 && s <= 100))) throw new UsageError('--sizes must be megapixel values between 0 and 100, e.g. 0.3,2,12');
+  const { bench } = await import('./bench');
+  await bench({ json: values.json ?? false, runs, sizes, out: values.out }, out);
+  return 0;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -73,6 +93,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
         return await runScan(rest, out);
       case 'eval':
         return await runEval(rest, out);
+      case 'bench':
+        return await runBench(rest, out);
       case '--help':
       case '-h':
       case 'help':

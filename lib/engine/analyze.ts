@@ -34,6 +34,7 @@ export async function analyze(
   const input = createInput(bytes, context, info, host);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
+  for (const [name, ms] of Object.entries(input.stageTimings)) timings[`stage.${name}`] = ms;
   timings.total = Math.round((performance.now() - started) * 100) / 100;
   return {
     sha256,

@@ -37,6 +37,8 @@ export interface AnalysisInput {
   pixels(): Promise<Pixels>;
   /** Downscaled copy (longer side ≤ LIMITS.workingLongSide) shared by pixel detectors. */
   workingPixels(): Promise<Pixels>;
+  /** Milliseconds spent computing each shared input that was asked for (e.g. 'decode'). */
+  readonly stageTimings: Record<string, number>;
 }
 
 const EXIFR_OPTIONS = {
@@ -60,14 +62,25 @@ const EXIFR_OPTIONS = {
 };
 
 export function createInput(bytes: Uint8Array, context: ClaimContext, info: FormatInfo, host: EngineHost): AnalysisInput {
-  const metadata = lazy(async () => {
+  const stageTimings: Record<string, number> = {};
+  /** A shared input computed once, its own time (not its dependencies') recorded under `stage`. */
+  const stage = <T>(name: string, compute: () => Promise<T>) =>
+    lazy(async () => {
+      const started = performance.now();
+      try {
+        return await compute();
+      } finally {
+        stageTimings[name] = Math.round((performance.now() - started) * 100) / 100;
+      }
+    });
+  const metadata = stage('metadata', async () => {
     // exifr reads JPEG, PNG, HEIC/AVIF and TIFF; a WebP's EXIF chunk is a TIFF stream it can read.
     const source = info.format === 'webp' ? webpExifChunk(bytes) : bytes;
     if (!source) return {};
     const parsed = (await exifr.parse(source, EXIFR_OPTIONS)) as Metadata | undefined;
     return parsed ?? {};
   });
-  const pixels = lazy(async () => {
+  const pixels = stage('decode', async () => {
     const declared = info.width * info.height;
     if (declared > LIMITS.maxDecodePixels) {
       throw new Error(
@@ -81,12 +94,19 @@ export function createInput(bytes: Uint8Array, context: ClaimContext, info: Form
     context,
     info,
     host,
-    sha256: lazy(() => host.sha256(bytes)),
+    stageTimings,
+    sha256: stage('sha256', () => host.sha256(bytes)),
     metadata,
-    xmpPacket: lazy(async () => findXmpPacket(bytes)),
-    pngText: lazy(async () => (info.format === 'png' ? readPngText(bytes) : [])),
+    xmpPacket: stage('xmp', async () => findXmpPacket(bytes)),
+    pngText: stage('pngText', async () => (info.format === 'png' ? readPngText(bytes) : [])),
     pixels,
-    workingPixels: lazy(async () => downscale(await pixels(), LIMITS.workingLongSide)),
+    workingPixels: lazy(async () => {
+      const full = await pixels();
+      const started = performance.now();
+      const small = downscale(full, LIMITS.workingLongSide);
+      stageTimings.downscale = Math.round((performance.now() - started) * 100) / 100;
+      return small;
+    }),
   };
 }
 
