@@ -5,6 +5,8 @@ import { HELPDESK_HOST_PERMISSIONS } from './lib/sites/permissions';
 // worker. Firefox: MV2 background page hosting it (no offscreen, no sidePanel permission).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Module workers, so heavy engine parts (C2PA wasm glue, models) stay in lazily loaded chunks.
+  vite: () => ({ worker: { format: 'es' } }),
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {

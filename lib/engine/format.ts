@@ -62,15 +62,77 @@ function webpSize(b: Uint8Array): { width: number; height: number } {
   throw new UnsupportedImageError('WebP without a known image chunk');
 }
 
-/** Finds the first `ispe` box (image spatial extent) of a HEIF/AVIF file. */
-function ispeSize(b: Uint8Array): { width: number; height: number } {
-  const limit = Math.min(b.length - 20, 1 << 20);
-  for (let i = 4; i < limit; i++) {
-    if (b[i] === 0x69 && b[i + 1] === 0x73 && b[i + 2] === 0x70 && b[i + 3] === 0x65) {
-      return { width: u32be(b, i + 8), height: u32be(b, i + 12) };
+interface Box {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** The boxes between `from` and `to` (ISO BMFF: 32-bit size, type, optional 64-bit size). */
+function boxes(b: Uint8Array, from: number, to: number): Box[] {
+  const out: Box[] = [];
+  let o = from;
+  while (o + 8 <= to && out.length < 4096) {
+    let size = u32be(b, o);
+    let header = 8;
+    if (size === 1 && o + 16 <= to) {
+      size = u32be(b, o + 8) * 2 ** 32 + u32be(b, o + 12);
+      header = 16;
+    } else if (size === 0) size = to - o;
+    if (size < header || o + size > to) break;
+    out.push({ type: ascii(b, o + 4, 4), start: o + header, end: o + size });
+    o += size;
+  }
+  return out;
+}
+
+/**
+ * The size of a HEIF/AVIF image: the `ispe` property that `ipma` associates with the
+ * primary item (`pitm`). Phones store a grid of 512×512 tiles, each with its own `ispe`,
+ * so the first `ispe` in the file is usually a tile, not the picture.
+ */
+function heifSize(b: Uint8Array): { width: number; height: number } {
+  const meta = boxes(b, 0, b.length).find((x) => x.type === 'meta');
+  if (!meta) return { width: 0, height: 0 };
+  const children = boxes(b, meta.start + 4, meta.end);
+  const pitm = children.find((x) => x.type === 'pitm');
+  const iprp = children.find((x) => x.type === 'iprp');
+  if (!iprp) return { width: 0, height: 0 };
+  const props = boxes(b, iprp.start, iprp.end);
+  const ipco = props.find((x) => x.type === 'ipco');
+  const ipma = props.find((x) => x.type === 'ipma');
+  if (!ipco) return { width: 0, height: 0 };
+  const list = boxes(b, ipco.start, ipco.end);
+  const ispeOf = (i: number) => {
+    const p = list[i];
+    return p?.type === 'ispe' && p.start + 12 <= p.end ? { width: u32be(b, p.start + 4), height: u32be(b, p.start + 8) } : undefined;
+  };
+  if (pitm && ipma) {
+    const primary = b[pitm.start] === 0 ? u16be(b, pitm.start + 4) : u32be(b, pitm.start + 4);
+    const version = b[ipma.start];
+    const wide = (b[ipma.start + 3] & 1) === 1;
+    let o = ipma.start + 4;
+    const entries = u32be(b, o);
+    o += 4;
+    for (let e = 0; e < entries && o < ipma.end; e++) {
+      const item = version < 1 ? u16be(b, o) : u32be(b, o);
+      o += version < 1 ? 2 : 4;
+      const count = b[o++];
+      for (let k = 0; k < count; k++) {
+        const index = wide ? u16be(b, o) & 0x7fff : b[o] & 0x7f;
+        o += wide ? 2 : 1;
+        const size = item === primary ? ispeOf(index - 1) : undefined;
+        if (size) return size;
+      }
     }
   }
-  return { width: 0, height: 0 };
+  // No association found: the largest declared extent is the best guess.
+  let best = { width: 0, height: 0 };
+  for (let i = 0; i < list.length; i++) {
+    const size = ispeOf(i);
+    if (size && size.width * size.height > best.width * best.height) best = size;
+  }
+  return best;
 }
 
 export function sniffFormat(bytes: Uint8Array): FormatInfo {
@@ -90,8 +152,8 @@ export function sniffFormat(bytes: Uint8Array): FormatInfo {
   if (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*') return { format: 'tiff', width: 0, height: 0 };
   if (ascii(b, 4, 4) === 'ftyp') {
     const brands = ascii(b, 8, Math.min(u32be(b, 0), 64) - 8);
-    if (/avif|avis/.test(brands)) return { format: 'avif', ...ispeSize(b) };
-    if (/heic|heix|heim|heis|hevc|hevx|mif1|msf1/.test(brands)) return { format: 'heic', ...ispeSize(b) };
+    if (/avif|avis/.test(brands)) return { format: 'avif', ...heifSize(b) };
+    if (/heic|heix|heim|heis|hevc|hevx|mif1|msf1/.test(brands)) return { format: 'heic', ...heifSize(b) };
   }
   const head = ascii(b, 0, Math.min(b.length, 64)).trimStart().toLowerCase();
   if (head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<?xml') || head.startsWith('<svg')) {

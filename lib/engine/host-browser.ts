@@ -30,4 +30,10 @@ export const browserHost: EngineHost = {
     const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     return { width, height, data };
   },
+  c2pa: {
+    async read(bytes, mimeType) {
+      const { browserC2paReader } = await import('./c2pa-browser');
+      return browserC2paReader.read(bytes, mimeType);
+    },
+  },
 };

@@ -34,4 +34,10 @@ export const nodeHost: EngineHost = {
     if (format === 'png') return decodePng(bytes);
     throw new Error(`Pixels of ${format.toUpperCase()} files cannot be decoded by the command-line host`);
   },
+  c2pa: {
+    async read(bytes, mimeType) {
+      const { nodeC2paReader } = await import('./c2pa-node');
+      return nodeC2paReader.read(bytes, mimeType);
+    },
+  },
 };

@@ -4,6 +4,9 @@
  * decoder, a hash implementation or an ONNX runtime themselves.
  */
 import type { ImageFormat } from './format';
+import type { C2paReader } from './c2pa-summary';
+
+export type { C2paReader } from './c2pa-summary';
 
 export interface Pixels {
   width: number;
@@ -35,6 +38,8 @@ export interface EngineHost {
   /** Decodes the whole image to RGBA. Throws a clear error when the format cannot be decoded here. */
   decodePixels(bytes: Uint8Array, format: ImageFormat): Promise<Pixels>;
   models?: ModelHost;
+  /** Reads C2PA / Content Credentials manifests (wasm, loaded on first use). */
+  c2pa?: C2paReader;
 }
 
 export function toHex(buf: ArrayBuffer): string {

@@ -75,6 +75,7 @@ export function createInput(bytes: Uint8Array, context: ClaimContext, info: Form
     });
   const metadata = stage('metadata', async () => {
     // exifr reads JPEG, PNG, HEIC/AVIF and TIFF; a WebP's EXIF chunk is a TIFF stream it can read.
+    if (info.format === 'gif' || info.format === 'bmp') return {};
     const source = info.format === 'webp' ? webpExifChunk(bytes) : bytes;
     if (!source) return {};
     const parsed = (await exifr.parse(source, EXIFR_OPTIONS)) as Metadata | undefined;

@@ -5,11 +5,13 @@
 import type { Detector } from './detector';
 import { generatorMetadata } from '../detectors/provenance/generator';
 import { iptcSourceType } from '../detectors/provenance/iptc';
+import { c2paProvenance } from '../detectors/provenance/c2pa';
 import { cameraMetadata } from '../detectors/metadata/camera';
 import { dimensions } from '../detectors/metadata/dimensions';
 import { claimTimeline } from '../detectors/claim/timeline';
 
 export const DETECTORS: readonly Detector[] = [
+  c2paProvenance,
   generatorMetadata,
   iptcSourceType,
   cameraMetadata,

@@ -5,7 +5,7 @@
  */
 import type { Evidence, Risk, RiskLevel } from '../engine/types';
 import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../settings/defaults';
-import calibration from './calibration.json';
+import calibration from './calibration.json' with { type: 'json' };
 
 export interface Calibration {
   /** Log prior odds the verdict starts from. */

@@ -8,13 +8,14 @@
  * one day of slack (TOLERANCE_MS) before calling anything inconsistent.
  */
 import { defineDetector, type Finding } from '../../engine/detector';
+import { exifWallClock } from '../../engine/exif-text';
 
 const DAY_MS = 86_400_000;
 const TOLERANCE_MS = DAY_MS;
 
-function parseDate(v: unknown): number | undefined {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.getTime();
-  if (typeof v !== 'string' || !v.trim()) return undefined;
+/** A ticket date ("2025-11-19" or a full ISO time) in ms; date-only values are UTC midnight. */
+function parseDate(v: string | undefined): number | undefined {
+  if (!v?.trim()) return undefined;
   const t = Date.parse(v.trim());
   return Number.isNaN(t) ? undefined : t;
 }
@@ -44,14 +45,15 @@ export const claimTimeline = defineDetector({
   },
   async run(input) {
     const meta = await input.metadata();
-    const captured = parseDate(meta.exif?.DateTimeOriginal) ?? parseDate(meta.exif?.CreateDate);
+    const wall = exifWallClock(meta.exif?.DateTimeOriginal) ?? exifWallClock(meta.exif?.CreateDate);
+    const captured = wall?.ms;
     const { orderDate, deliveryDate, claimDate } = input.context;
     const order = parseDate(orderDate);
     const delivery = parseDate(deliveryDate);
     const claim = endOf(claimDate, parseDate(claimDate));
     if (captured === undefined || (order === undefined && delivery === undefined && claim === undefined)) return [];
     const data = {
-      captured: new Date(captured).toISOString(),
+      captured: wall!.text,
       ...(orderDate ? { orderDate } : {}),
       ...(deliveryDate ? { deliveryDate } : {}),
       ...(claimDate ? { claimDate } : {}),

@@ -4,15 +4,11 @@
  * be faked; absence is common for innocent reasons (messaging apps strip EXIF).
  */
 import { defineDetector, type Finding } from '../../engine/detector';
-import { decodeUserComment } from '../../engine/exif-text';
+import { decodeUserComment, exifWallClock } from '../../engine/exif-text';
 import { clip } from '../../engine/limits';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.replace(/\0+$/, '').trim() : undefined);
 
-function isoDate(v: unknown): string | undefined {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
-  return str(v);
-}
 
 /** Resolutions of common phone and desktop screens, either orientation. */
 const SCREEN_SIZES = new Set(
@@ -32,7 +28,7 @@ export const cameraMetadata = defineDetector({
     const make = str(meta.ifd0?.Make);
     const model = str(meta.ifd0?.Model);
     const software = str(meta.ifd0?.Software) ?? str(meta.xmp?.CreatorTool);
-    const captured = isoDate(meta.exif?.DateTimeOriginal) ?? isoDate(meta.exif?.CreateDate);
+    const captured = (exifWallClock(meta.exif?.DateTimeOriginal) ?? exifWallClock(meta.exif?.CreateDate))?.text;
     const lens = str(meta.exif?.LensModel);
     const gps = meta.gps && (meta.gps.GPSLatitude !== undefined || meta.gps.latitude !== undefined);
     const comment = decodeUserComment(meta.exif?.UserComment ?? meta.userComment) ?? str(meta.exif?.UserComment);

@@ -1,7 +1,9 @@
 /**
  * provenance.generator — the generator's own record of how an image was made: PNG text
  * chunks written by Stable Diffusion front-ends (AUTOMATIC1111/Forge, ComfyUI, InvokeAI,
- * NovelAI, Fooocus) and prompts left in EXIF UserComment / ImageDescription or XMP.
+ * NovelAI, Fooocus), prompts left in EXIF UserComment / ImageDescription, Midjourney's job id,
+ * generator names in Software / CreatorTool / Artist fields and Google's "Made with Google AI"
+ * credit line.
  * A camera never writes these, so a match is decisive; `data` names the tool and carries the
  * prompt as plain text (untrusted: render as text only).
  */
@@ -34,20 +36,33 @@ function tryJson(text: string): unknown {
   }
 }
 
-/** ComfyUI's API-format `prompt` graph: collects the text of every CLIPTextEncode-like node. */
+/**
+ * ComfyUI's API-format `prompt` graph: the text of the prompt nodes that feed a sampler's
+ * `positive` input (following conditioning nodes back to their text encoders); every
+ * text-encode node's text when no sampler link can be followed.
+ */
 function comfyPrompt(graph: unknown): string | undefined {
   if (!graph || typeof graph !== 'object') return undefined;
-  const texts: string[] = [];
-  for (const node of Object.values(graph as Record<string, unknown>)) {
-    if (!node || typeof node !== 'object') continue;
-    const { class_type, inputs } = node as { class_type?: unknown; inputs?: Record<string, unknown> };
-    if (typeof class_type !== 'string' || !inputs || !/TextEncode|Prompt/i.test(class_type)) continue;
-    for (const key of ['text', 'text_g', 'text_l', 'prompt']) {
-      const v = inputs[key];
-      if (typeof v === 'string' && v.trim()) texts.push(v.trim());
-    }
+  const nodes = graph as Record<string, { class_type?: unknown; inputs?: Record<string, unknown> } | undefined>;
+  const textOf = (node: (typeof nodes)[string]): string[] => {
+    const inputs = node?.inputs ?? {};
+    return ['text', 'text_g', 'text_l', 'prompt'].map((k) => inputs[k]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  };
+  const isEncoder = (node: (typeof nodes)[string]) => typeof node?.class_type === 'string' && /TextEncode|Prompt/i.test(node.class_type);
+  const positive: string[] = [];
+  const seen = new Set<string>();
+  const follow = (ref: unknown, depth: number) => {
+    if (!Array.isArray(ref) || typeof ref[0] !== 'string' || seen.has(ref[0]) || depth > 16) return;
+    seen.add(ref[0]);
+    const node = nodes[ref[0]];
+    if (isEncoder(node)) positive.push(...textOf(node));
+    else for (const [key, value] of Object.entries(node?.inputs ?? {})) if (/conditioning|positive/i.test(key)) follow(value, depth + 1);
+  };
+  for (const node of Object.values(nodes)) {
+    if (typeof node?.class_type === 'string' && /Sampler|Guider/i.test(node.class_type)) follow(node.inputs?.positive, 0);
   }
-  return texts.length ? texts.join('\n') : undefined;
+  const texts = positive.length ? positive : Object.values(nodes).filter(isEncoder).flatMap(textOf);
+  return texts.length ? [...new Set(texts)].join('\n') : undefined;
 }
 
 function invokePrompt(keyword: string, text: string): string | undefined {
@@ -109,6 +124,61 @@ function fromPngText(chunks: { keyword: string; text: string }[]): GeneratorHit[
   return hits;
 }
 
+/** Generator and AI-service names as they appear in Software / CreatorTool / Author fields. */
+const GENERATOR_NAMES: [RegExp, string][] = [
+  [/midjourney/i, 'Midjourney'],
+  [/dall[-·\s]?e/i, 'DALL-E (OpenAI)'],
+  [/chatgpt|gpt-4o|gpt-image|openai/i, 'ChatGPT / OpenAI image generation'],
+  [/firefly/i, 'Adobe Firefly'],
+  [/stable[\s-]?diffusion|sdxl/i, 'Stable Diffusion'],
+  [/novelai/i, 'NovelAI'],
+  [/comfyui/i, 'ComfyUI'],
+  [/automatic1111|stable-diffusion-webui/i, 'AUTOMATIC1111 Stable Diffusion web UI'],
+  [/invokeai/i, 'InvokeAI'],
+  [/leonardo\.?ai/i, 'Leonardo.Ai'],
+  [/ideogram/i, 'Ideogram'],
+  [/bing image creator|image creator from designer|microsoft designer/i, 'Microsoft Designer / Bing Image Creator'],
+  [/imagen|gemini|made with google ai/i, 'Google Imagen / Gemini'],
+  [/runway(ml)?\b/i, 'Runway'],
+  [/dreamstudio/i, 'DreamStudio (Stability AI)'],
+  [/nightcafe/i, 'NightCafe'],
+  [/craiyon/i, 'Craiyon'],
+];
+
+export function generatorNamed(text: string): string | undefined {
+  return GENERATOR_NAMES.find(([re]) => re.test(text))?.[1];
+}
+
+const MJ_JOB = /Job ID:\s*([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+/** Midjourney, named tools in Software/CreatorTool/Author, Google's "Made with Google AI" credit. */
+async function fromNamedFields(input: AnalysisInput, png: { keyword: string; text: string }[]): Promise<GeneratorHit[]> {
+  const meta = await input.metadata();
+  const packet = (await input.xmpPacket()) ?? '';
+  const hits: GeneratorHit[] = [];
+  const description = png.find((c) => c.keyword === 'Description')?.text ?? (typeof meta.ifd0?.ImageDescription === 'string' ? meta.ifd0.ImageDescription : '');
+  const job = description.match(MJ_JOB) ?? packet.match(MJ_JOB);
+  const guid = packet.match(/DigImageGUID(?:\s*=\s*["']([^"']+)["']|>([^<]+)<)/);
+  if (job || (guid && /midjourney/i.test(packet))) {
+    const prompt = description.replace(MJ_JOB, '').trim() || undefined;
+    hits.push({ key: 'midjourney', generator: 'Midjourney', carrier: job ? 'the "Job ID" in the image description' : 'XMP DigImageGUID', prompt, raw: job?.[0] ?? guid?.[0] });
+  }
+  const fields: [string, unknown][] = [
+    ['EXIF Software', meta.ifd0?.Software],
+    ['XMP CreatorTool', meta.xmp?.CreatorTool],
+    ['PNG text "Software"', png.find((c) => c.keyword === 'Software')?.text],
+    ['EXIF Artist', meta.ifd0?.Artist],
+    ['XMP/IPTC Credit', meta.photoshop?.Credit ?? meta.iptc?.Credit],
+  ];
+  for (const [carrier, value] of fields) {
+    if (typeof value !== 'string') continue;
+    const name = generatorNamed(value);
+    if (!name) continue;
+    hits.push({ key: `named.${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, generator: name, carrier: `${carrier} ("${clip(value, 80)}")`, raw: value });
+  }
+  return hits;
+}
+
 async function fromExif(input: AnalysisInput): Promise<GeneratorHit[]> {
   const meta = await input.metadata();
   const hits: GeneratorHit[] = [];
@@ -127,11 +197,14 @@ export const generatorMetadata = defineDetector({
   id: 'provenance.generator',
   family: 'provenance',
   async run(input) {
-    const hits = [...fromPngText(await input.pngText()), ...(await fromExif(input))];
+    const png = await input.pngText();
+    const hits = [...fromPngText(png), ...(await fromExif(input)), ...(await fromNamedFields(input, png))];
+    // One finding per generator: a named-field hit adds nothing when the same tool's own settings were found.
     const seen = new Set<string>();
+    const named = new Set(hits.filter((h) => !h.key.startsWith('named.')).map((h) => generatorNamed(h.generator)));
     const findings: Finding[] = [];
     for (const hit of hits) {
-      if (seen.has(hit.key)) continue;
+      if (seen.has(hit.key) || (hit.key.startsWith('named.') && named.has(hit.generator))) continue;
       seen.add(hit.key);
       findings.push({
         id: `provenance.generator.${hit.key}`,

@@ -86,7 +86,7 @@ export function sourceTypeTerms(values: unknown[]): string[] {
   for (const v of values) {
     if (typeof v !== 'string') continue;
     const m = v.trim().match(TERM);
-    if (m && m[1] in SOURCE_TYPES) terms.add(m[1]);
+    if (m && Object.hasOwn(SOURCE_TYPES, m[1])) terms.add(m[1]);
   }
   return [...terms];
 }

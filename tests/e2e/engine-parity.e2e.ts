@@ -1,0 +1,65 @@
+/**
+ * One engine, two hosts: the same files analysed by the CLI's Node host and by the
+ * extension's analysis worker (offscreen document, browser host, C2PA wasm loaded from the
+ * extension package) give the same evidence ids and the same level.
+ */
+import { test, expect, type BrowserContext } from '@playwright/test';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension } from './browser';
+import { ROOT } from './server';
+import { analyze } from '../../lib/engine/analyze';
+import { nodeHost } from '../../lib/engine/host-node';
+import type { Report } from '../../lib/engine/types';
+
+const FILES = [
+  'tests/fixtures/c2pa/msv_bing_creator_cloud_surfing_puppy.jpg',
+  'tests/fixtures/c2pa/msv_DALL-E_cloud_surfing_puppy.webp',
+  'tests/fixtures/c2pa/c2po_adobe-20220124-CA.jpg',
+  'tests/fixtures/c2pa/c2po_adobe-20220124-XCA.jpg',
+  'tests/fixtures/c2pa/c2po_adobe-20220124-E-sig-CA.jpg',
+  'tests/fixtures/c2pa/firefly-edit-manifest-moved.png',
+  'tests/fixtures/c2pa/truepic-camera-manifest-moved.jpg',
+  'tests/fixtures/watermark/sdxl-watermarked.png',
+  'samples/ai-comfyui-hypernetwork.png',
+  'samples/camera-canon-powershot-g2.jpg',
+  'samples/screenshot-chat-1170x2532.png',
+].filter((f) => existsSync(join(ROOT, f)));
+
+let context: BrowserContext;
+
+test.beforeAll(async () => {
+  ({ context } = await launchWithExtension());
+});
+
+test.afterAll(async () => {
+  await context?.close();
+});
+
+async function analyseInExtension(bytes: Uint8Array): Promise<Report> {
+  const worker = context.serviceWorkers()[0];
+  const outcome = await worker.evaluate(async (b64) => {
+    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+    if (contexts.length === 0) {
+      await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
+    }
+    return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: {} });
+  }, Buffer.from(bytes).toString('base64'));
+  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
+  return outcome.report as Report;
+}
+
+const idsOf = (r: Report) => r.evidence.map((e) => e.id).sort();
+
+test('the extension worker and the CLI give the same evidence for the same files', async () => {
+  expect(FILES.length).toBeGreaterThanOrEqual(8);
+  for (const file of FILES) {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, file)));
+    const inNode = await analyze(bytes, {}, nodeHost);
+    const inBrowser = await analyseInExtension(bytes);
+    expect(idsOf(inBrowser), file).toEqual(idsOf(inNode));
+    expect(inBrowser.risk.level, file).toBe(inNode.risk.level);
+    expect(inBrowser.sha256, file).toBe(inNode.sha256);
+    expect(inBrowser.evidence.filter((e) => e.id === 'engine.error'), file).toEqual([]);
+  }
+});
