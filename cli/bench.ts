@@ -14,6 +14,7 @@ import { PNG } from 'pngjs';
 import { analyze } from '../lib/engine/analyze';
 import { nodeHost } from '../lib/engine/host-node';
 import type { ImageFormat } from '../lib/engine/format';
+import { IndexedCaseMemory, type Sighting } from '../lib/engine/memory';
 
 export interface BenchOptions {
   json: boolean;
@@ -45,7 +46,7 @@ const CACHE = join(process.cwd(), '.cache', 'bench');
 function stat(values: number[]): Stat {
   const s = [...values].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  const r = (x: number) => Math.round(x * 10) / 10;
+  const r = (x: number) => Math.round(x * 100) / 100;
   return { median: r(at(0.5)), p95: r(at(0.95)) };
 }
 
@@ -138,6 +139,28 @@ async function benchCase(megapixels: number, format: 'jpeg' | 'png', runs: numbe
   };
 }
 
+/** Near-duplicate lookups in a case memory holding `stored` random PDQ hashes. */
+async function benchMemory(stored: number, queries: number) {
+  let seed = 99;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
+  const hash = () => Array.from({ length: 64 }, () => Math.floor(rand() * 16).toString(16)).join('');
+  const sightings: Sighting[] = Array.from({ length: stored }, (_, i) => ({ sha256: `s${i}`, pdq: hash(), ticketId: String(i), seenAt: i }));
+  const memory = new IndexedCaseMemory({ load: async () => sightings, append: async () => undefined });
+  const loadStarted = performance.now();
+  await memory.findSimilar('warm-up', hash(), 31);
+  const loadMs = performance.now() - loadStarted;
+  const times: number[] = [];
+  for (let q = 0; q < queries; q++) {
+    // Half the queries are near-duplicates of stored photos (a few bits flipped), half new photos.
+    let query = q % 2 ? sightings[Math.floor(rand() * stored)].pdq! : hash();
+    if (q % 2) query = query.slice(0, 60) + ((parseInt(query.slice(60), 16) ^ 0x0f0f) >>> 0).toString(16).padStart(4, '0');
+    const started = performance.now();
+    await memory.findSimilar(`q${q}`, query, 31);
+    times.push(performance.now() - started);
+  }
+  return { stored, queries, indexBuildMs: Math.round(loadMs), lookup: stat(times) };
+}
+
 export function machine() {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 }
@@ -149,7 +172,8 @@ export async function bench(opts: BenchOptions, out: (s: string) => void): Promi
       cases.push(await benchCase(mp, format, mp >= 12 ? Math.max(1, Math.min(opts.runs, 3)) : opts.runs));
     }
   }
-  const result = { date: new Date().toISOString(), machine: machine(), runs: opts.runs, cases };
+  const memory = await benchMemory(100_000, 1000);
+  const result = { date: new Date().toISOString(), machine: machine(), runs: opts.runs, cases, memory };
   if (opts.out) {
     mkdirSync(dirname(opts.out), { recursive: true });
     writeFileSync(opts.out, `${JSON.stringify(result, null, 2)}\n`);
@@ -164,6 +188,7 @@ export async function bench(opts: BenchOptions, out: (s: string) => void): Promi
   for (const c of cases) {
     out(`| ${c.megapixels} MP ${c.format.toUpperCase()} (${c.width}×${c.height}, ${Math.round(c.bytes / 1024)} KB) | ${c.decode.median} / ${c.decode.p95} | ${c.analyze.median} / ${c.analyze.p95} | ${c.ratio}× | ${c.peakRssMiB} |`);
   }
+  out(`\nCase memory: ${memory.stored.toLocaleString('en')} stored PDQ hashes, index built in ${memory.indexBuildMs} ms; near-duplicate lookup median ${memory.lookup.median} ms, p95 ${memory.lookup.p95} ms.`);
   out('\nPer detector and stage (median ms):');
   const keys = [...new Set(cases.flatMap((c) => Object.keys(c.stages)))];
   out(`| stage | ${cases.map((c) => `${c.megapixels} MP ${c.format}`).join(' | ')} |`);

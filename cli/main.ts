@@ -8,7 +8,8 @@ import { scan } from './scan';
 import type { ClaimContext } from '../lib/engine/types';
 
 export const USAGE = `Usage:
-  claimlens scan [--json] [--order-date YYYY-MM-DD] [--delivery-date YYYY-MM-DD] [--claim-date YYYY-MM-DD] PATH...
+  claimlens scan [--json] [--order-date YYYY-MM-DD] [--delivery-date YYYY-MM-DD] [--claim-date YYYY-MM-DD]
+                 [--db FILE] [--ticket ID] [--customer ID] [--order ID] PATH...
   claimlens eval --manifest FILE.csv [--json] [--write-calibration FILE]
   claimlens bench [--json] [--runs N] [--sizes 0.3,2,12,24] [--out FILE]
   claimlens --help`;
@@ -35,6 +36,7 @@ async function runScan(args: string[], out: (s: string) => void): Promise<number
       ticket: { type: 'string' },
       customer: { type: 'string' },
       order: { type: 'string' },
+      db: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('scan needs at least one file or folder');
@@ -47,7 +49,7 @@ async function runScan(args: string[], out: (s: string) => void): Promise<number
     customerId: values.customer,
     orderId: values.order,
   };
-  await scan(positionals, { json: values.json ?? false, context }, out);
+  await scan(positionals, { json: values.json ?? false, context, db: values.db }, out);
   return 0;
 }
 

@@ -9,18 +9,24 @@ import { readFile } from 'node:fs/promises';
 import { analyze } from '../lib/engine/analyze';
 import { nodeHost } from '../lib/engine/host-node';
 import type { ClaimContext, Report } from '../lib/engine/types';
+import type { EngineHost } from '../lib/engine/host';
+import { resolve } from 'node:path';
+import { fileMemory } from './memory-file';
 import { expandPaths } from './files';
 import { renderTable, type Row } from './table';
 
 export interface ScanOptions {
   json: boolean;
   context: ClaimContext;
+  /** Case memory file (--db): reuse across tickets and runs. */
+  db?: string;
 }
 
 export function jsonLine(file: string, report: Report): string {
   return JSON.stringify({
     file,
     sha256: report.sha256,
+    ...(report.pdq ? { pdq: report.pdq } : {}),
     format: report.format,
     width: report.width,
     height: report.height,
@@ -40,19 +46,22 @@ export function jsonLine(file: string, report: Report): string {
   });
 }
 
-export async function analyzeFile(file: string, context: ClaimContext): Promise<Report> {
+export async function analyzeFile(file: string, context: ClaimContext, host: EngineHost = nodeHost): Promise<Report> {
   const bytes = new Uint8Array(await readFile(file));
-  return analyze(bytes, context, nodeHost);
+  return analyze(bytes, context, host);
 }
 
 export async function scan(paths: string[], opts: ScanOptions, out: (line: string) => void): Promise<void> {
   const rows: Row[] = [];
+  const host: EngineHost = opts.db ? { ...nodeHost, memory: fileMemory(opts.db) } : nodeHost;
   for await (const { file, error } of expandPaths(paths)) {
+    // Without --ticket, each file stands for its own ticket so that reuse is found across files and runs.
+    const context: ClaimContext = opts.db && !opts.context.ticketId ? { ...opts.context, ticketId: `file:${resolve(file)}` } : opts.context;
     let result: Report | { error: string };
     if (error) result = { error };
     else {
       try {
-        result = await analyzeFile(file, opts.context);
+        result = await analyzeFile(file, context, host);
       } catch (err) {
         result = { error: err instanceof Error ? err.message : String(err) };
       }

@@ -13,11 +13,14 @@ import { LIMITS } from './limits';
 import { runDetectors } from './runner';
 import { DETECTORS } from './registry';
 import { CALIBRATION, combine } from '../verdict';
-import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../settings/defaults';
+import { DEFAULT_VERDICT_SETTINGS, type ClaimPolicy, type VerdictSettings } from '../settings/defaults';
 
 export interface AnalyzeOptions {
   detectors?: readonly Detector[];
   verdict?: VerdictSettings;
+  policy?: ClaimPolicy;
+  /** Remember this image in the case memory (default true when the host has one). */
+  remember?: boolean;
 }
 
 export async function analyze(
@@ -31,13 +34,29 @@ export async function analyze(
     throw new Error(`File is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${LIMITS.maxFileBytes / 1048576} MiB limit`);
   }
   const info = sniffFormat(bytes);
-  const input = createInput(bytes, context, info, host);
+  const input = createInput(bytes, context, info, host, options.policy);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
+  // The perceptual hash goes into every report (copy-note, hash lists) when pixels decode.
+  const pdq = await input.pdq().then((h) => h.hex, () => undefined);
+  if (host.memory && options.remember !== false) {
+    await host.memory.record({
+      sha256,
+      pdq,
+      helpdesk: context.helpdesk,
+      ticketId: context.ticketId,
+      ticketUrl: context.ticketUrl,
+      customerId: context.customerId ?? context.customerName,
+      customerName: context.customerName,
+      orderId: context.orderId,
+      seenAt: Date.now(),
+    });
+  }
   for (const [name, ms] of Object.entries(input.stageTimings)) timings[`stage.${name}`] = ms;
   timings.total = Math.round((performance.now() - started) * 100) / 100;
   return {
     sha256,
+    ...(pdq ? { pdq } : {}),
     format: info.format,
     width: info.width,
     height: info.height,

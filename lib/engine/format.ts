@@ -62,6 +62,15 @@ function webpSize(b: Uint8Array): { width: number; height: number } {
   throw new UnsupportedImageError('WebP without a known image chunk');
 }
 
+/** Last resort for files whose box structure cannot be walked: the first `ispe` in the first MiB. */
+function firstIspe(b: Uint8Array): { width: number; height: number } {
+  const limit = Math.min(b.length - 16, 1 << 20);
+  for (let i = 4; i <= limit; i++) {
+    if (b[i] === 0x69 && b[i + 1] === 0x73 && b[i + 2] === 0x70 && b[i + 3] === 0x65) return { width: u32be(b, i + 8), height: u32be(b, i + 12) };
+  }
+  return { width: 0, height: 0 };
+}
+
 interface Box {
   type: string;
   start: number;
@@ -93,15 +102,15 @@ function boxes(b: Uint8Array, from: number, to: number): Box[] {
  */
 function heifSize(b: Uint8Array): { width: number; height: number } {
   const meta = boxes(b, 0, b.length).find((x) => x.type === 'meta');
-  if (!meta) return { width: 0, height: 0 };
+  if (!meta) return firstIspe(b);
   const children = boxes(b, meta.start + 4, meta.end);
   const pitm = children.find((x) => x.type === 'pitm');
   const iprp = children.find((x) => x.type === 'iprp');
-  if (!iprp) return { width: 0, height: 0 };
+  if (!iprp) return firstIspe(b);
   const props = boxes(b, iprp.start, iprp.end);
   const ipco = props.find((x) => x.type === 'ipco');
   const ipma = props.find((x) => x.type === 'ipma');
-  if (!ipco) return { width: 0, height: 0 };
+  if (!ipco) return firstIspe(b);
   const list = boxes(b, ipco.start, ipco.end);
   const ispeOf = (i: number) => {
     const p = list[i];

@@ -5,6 +5,7 @@
  */
 import type { ImageFormat } from './format';
 import type { C2paReader } from './c2pa-summary';
+import type { CaseMemory } from './memory';
 
 export type { C2paReader } from './c2pa-summary';
 
@@ -40,6 +41,8 @@ export interface EngineHost {
   models?: ModelHost;
   /** Reads C2PA / Content Credentials manifests (wasm, loaded on first use). */
   c2pa?: C2paReader;
+  /** Photos seen in earlier tickets (IndexedDB in the extension, --db FILE in the CLI). */
+  memory?: CaseMemory;
 }
 
 export function toHex(buf: ArrayBuffer): string {

@@ -10,6 +10,8 @@ import type { FormatInfo } from './format';
 import { lazy } from './lazy';
 import { LIMITS } from './limits';
 import { readPngText, type PngTextChunk } from './png-text';
+import { pdqHash, type PdqHash } from './pdq';
+import { DEFAULT_CLAIM_POLICY, type ClaimPolicy } from '../settings/defaults';
 
 /** exifr's output with `mergeOutput: false`: one object per segment / XMP namespace. */
 export type Metadata = Record<string, Record<string, unknown> | undefined> & {
@@ -37,6 +39,10 @@ export interface AnalysisInput {
   pixels(): Promise<Pixels>;
   /** Downscaled copy (longer side ≤ LIMITS.workingLongSide) shared by pixel detectors. */
   workingPixels(): Promise<Pixels>;
+  /** PDQ perceptual hash of the working copy. */
+  pdq(): Promise<PdqHash>;
+  /** The team's claim limits. */
+  readonly policy: ClaimPolicy;
   /** Milliseconds spent computing each shared input that was asked for (e.g. 'decode'). */
   readonly stageTimings: Record<string, number>;
 }
@@ -61,7 +67,13 @@ const EXIFR_OPTIONS = {
   silentErrors: true,
 };
 
-export function createInput(bytes: Uint8Array, context: ClaimContext, info: FormatInfo, host: EngineHost): AnalysisInput {
+export function createInput(
+  bytes: Uint8Array,
+  context: ClaimContext,
+  info: FormatInfo,
+  host: EngineHost,
+  policy: ClaimPolicy = DEFAULT_CLAIM_POLICY,
+): AnalysisInput {
   const stageTimings: Record<string, number> = {};
   /** A shared input computed once, its own time (not its dependencies') recorded under `stage`. */
   const stage = <T>(name: string, compute: () => Promise<T>) =>
@@ -90,23 +102,32 @@ export function createInput(bytes: Uint8Array, context: ClaimContext, info: Form
     }
     return host.decodePixels(bytes, info.format);
   });
+  const workingPixels = lazy(async () => {
+    const full = await pixels();
+    const started = performance.now();
+    const small = downscale(full, LIMITS.workingLongSide);
+    stageTimings.downscale = Math.round((performance.now() - started) * 100) / 100;
+    return small;
+  });
   return {
     bytes,
     context,
     info,
     host,
+    policy,
     stageTimings,
     sha256: stage('sha256', () => host.sha256(bytes)),
     metadata,
     xmpPacket: stage('xmp', async () => findXmpPacket(bytes)),
     pngText: stage('pngText', async () => (info.format === 'png' ? readPngText(bytes) : [])),
     pixels,
-    workingPixels: lazy(async () => {
-      const full = await pixels();
+    workingPixels,
+    pdq: lazy(async () => {
+      const px = await workingPixels();
       const started = performance.now();
-      const small = downscale(full, LIMITS.workingLongSide);
-      stageTimings.downscale = Math.round((performance.now() - started) * 100) / 100;
-      return small;
+      const hash = pdqHash(px);
+      stageTimings.pdq = Math.round((performance.now() - started) * 100) / 100;
+      return hash;
     }),
   };
 }

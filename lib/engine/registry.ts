@@ -5,17 +5,23 @@
 import type { Detector } from './detector';
 import { generatorMetadata } from '../detectors/provenance/generator';
 import { iptcSourceType } from '../detectors/provenance/iptc';
+import { invisibleWatermark } from '../detectors/provenance/watermark';
 import { c2paProvenance } from '../detectors/provenance/c2pa';
 import { cameraMetadata } from '../detectors/metadata/camera';
 import { dimensions } from '../detectors/metadata/dimensions';
 import { claimTimeline } from '../detectors/claim/timeline';
+import { claimHistory } from '../detectors/claim/history';
+import { seenBefore } from '../detectors/reuse/seen-before';
 
 export const DETECTORS: readonly Detector[] = [
   c2paProvenance,
   generatorMetadata,
   iptcSourceType,
+  invisibleWatermark,
   cameraMetadata,
   dimensions,
   claimTimeline,
+  seenBefore,
+  claimHistory,
 ];
 

@@ -22,3 +22,19 @@ export const DEFAULT_VERDICT_SETTINGS: VerdictSettings = {
     high: 'Escalate to fraud review before refunding.',
   },
 };
+
+/** Team limits for claim patterns (the "limit refunds per order id without review" policy). */
+export interface ClaimPolicy {
+  /** Window for counting a customer's claims, in days. */
+  claimWindowDays: number;
+  /** A customer with more claims than this within the window gets a flag. */
+  customerClaimLimit: number;
+  /** An order with more claims than this gets a flag. */
+  orderClaimLimit: number;
+}
+
+export const DEFAULT_CLAIM_POLICY: ClaimPolicy = {
+  claimWindowDays: 90,
+  customerClaimLimit: 2,
+  orderClaimLimit: 1,
+};

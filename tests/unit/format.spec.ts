@@ -117,6 +117,17 @@ describe('sniffFormat()', () => {
     expect(sniffFormat(avif)).toEqual({ format: 'avif', width: 1071, height: 1428 });
   });
 
+  it('HEIC from a phone: the primary item’s extent, not the first 512×512 grid tile', () => {
+    const box = (type: string, body: number[]) => [...u32be(body.length + 8), ...ascii(type), ...body];
+    const full = (type: string, body: number[]) => box(type, [0, 0, 0, 0, ...body]);
+    const pitm = full('pitm', u16be(49));
+    const ipco = box('ipco', [...ispe(512, 512), ...ispe(4032, 3024)]);
+    // item 1 (a tile) → property 1; item 49 (the grid, primary) → property 2.
+    const ipma = full('ipma', [...u32be(2), ...u16be(1), 1, 0x81, ...u16be(49), 1, 0x82]);
+    const meta = full('meta', [...pitm, ...box('iprp', [...ipco, ...ipma])]);
+    expect(sniffFormat(bytes(ftyp('heic', ['mif1', 'heic']), meta))).toEqual({ format: 'heic', width: 4032, height: 3024 });
+  });
+
   it('AVIF sequence (avis) counts as AVIF', () => {
     expect(sniffFormat(bytes(ftyp('avis', ['avis', 'msf1']), ispe(64, 64))).format).toBe('avif');
   });

@@ -9,6 +9,7 @@ import { createInput, type AnalysisInput, type Metadata } from '../../lib/engine
 import { sniffFormat, type FormatInfo } from '../../lib/engine/format';
 import type { PngTextChunk } from '../../lib/engine/png-text';
 import type { ClaimContext } from '../../lib/engine/types';
+import { DEFAULT_CLAIM_POLICY } from '../../lib/settings/defaults';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'images');
@@ -45,6 +46,8 @@ export function fakeInput(parts: {
     info: { format: 'png', width: 60, height: 40, ...parts.info },
     host: nodeHost,
     stageTimings: {},
+    policy: DEFAULT_CLAIM_POLICY,
+    pdq: fail,
     sha256: async () => '0'.repeat(64),
     metadata: async () => parts.metadata ?? {},
     xmpPacket: async () => parts.xmpPacket,

@@ -1,0 +1,95 @@
+/**
+ * reuse.seen-before — the same photo (the exact file, or a PDQ near-duplicate within 31 bits:
+ * resized, re-encoded, lightly cropped or filtered) already came in with another ticket.
+ * From another customer it is strong evidence that the photo is not of this customer's item;
+ * from the same customer for another order it is a photo reused for a second claim. Both are
+ * decisive (DESIGN: reuse of the same photo is deterministic evidence). The same photo again
+ * for the same order is usually a follow-up and only noted. Needs the case memory
+ * (host.memory); without it, says nothing.
+ */
+import { defineDetector, type Finding } from '../../engine/detector';
+import { sameTicket, type SimilarSighting } from '../../engine/memory';
+import { PDQ_MATCH_DISTANCE } from '../../engine/pdq';
+
+/** Below this PDQ quality the hash of a flat picture matches too easily; only exact copies count. */
+const MIN_PDQ_QUALITY = 50;
+const SHOWN = 5;
+
+const who = (s: SimilarSighting) => s.customerId ?? s.customerName;
+
+function describe(s: SimilarSighting): Record<string, unknown> {
+  return {
+    ticket: s.ticketId ?? '—',
+    ...(s.ticketUrl ? { link: s.ticketUrl } : {}),
+    customer: who(s) ?? 'unknown',
+    seen: new Date(s.seenAt).toISOString().slice(0, 10),
+    match: s.exact ? 'identical file' : `near-duplicate (${s.distance} of 256 bits differ)`,
+  };
+}
+
+export const seenBefore = defineDetector({
+  id: 'reuse.seen-before',
+  family: 'reuse',
+  /*
+   * Declared weight (no labelled corpus has ticket history): the same photo resent for the
+   * same order is mostly an honest follow-up (+0.3, a note for the agent).
+   */
+  declaredWeights: {
+    'reuse.seen-before.same-order': 0.3,
+  },
+  async run(input) {
+    const memory = input.host.memory;
+    if (!memory) return [];
+    const { context } = input;
+    const sha256 = await input.sha256();
+    const pdq = await input.pdq().catch(() => undefined);
+    const usable = pdq && pdq.quality >= MIN_PDQ_QUALITY ? pdq.hex : undefined;
+    const here = { helpdesk: context.helpdesk, ticketId: context.ticketId };
+    const me = context.customerId ?? context.customerName;
+    const earlier = (await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE)).filter((s) => !sameTicket(s, here));
+    if (earlier.length === 0) return [];
+    const others = earlier.filter((s) => who(s) !== undefined && me !== undefined && who(s) !== me);
+    const findings: Finding[] = [];
+    if (others.length) {
+      const first = others[0];
+      findings.push({
+        id: 'reuse.seen-before.other-customer',
+        points: 'reused',
+        decisive: true,
+        title: `Same photo was sent by another customer (${who(first)}, ticket ${first.ticketId ?? 'unknown'})`,
+        detail:
+          `This picture ${first.exact ? 'is the very same file as' : 'matches'} a photo that another customer sent on ${new Date(first.seenAt).toISOString().slice(0, 10)}. ` +
+          'Two customers rarely photograph the same damage. The innocent explanation is a shop or catalogue photo both copied from the web; otherwise the photo was taken from somewhere else. Compare the two tickets before refunding.',
+        data: { matches: others.length, ...Object.fromEntries(others.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
+      });
+    }
+    const mine = earlier.filter((s) => !others.includes(s));
+    const sameOrder = (s: SimilarSighting) => context.orderId !== undefined && s.orderId === context.orderId;
+    const reused = mine.filter((s) => !sameOrder(s));
+    if (reused.length) {
+      const first = reused[0];
+      findings.push({
+        id: 'reuse.seen-before.other-ticket',
+        points: 'reused',
+        decisive: true,
+        title: `Same photo already came in with ticket ${first.ticketId ?? 'unknown'}${first.orderId ? ` (order ${first.orderId})` : ''}`,
+        detail:
+          `This picture ${first.exact ? 'is the very same file as' : 'matches'} a photo received on ${new Date(first.seenAt).toISOString().slice(0, 10)} in another ticket${who(first) ? ' from the same customer' : ''}${first.orderId ? ' about another order' : ''}. ` +
+          'One photo cannot show damage to two deliveries. If both tickets are about the same delivery (an order number missing from one of them), it is an honest follow-up.',
+        data: { matches: reused.length, ...Object.fromEntries(reused.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
+      });
+    }
+    const followUps = mine.filter(sameOrder);
+    if (followUps.length && !reused.length) {
+      const first = followUps[0];
+      findings.push({
+        id: 'reuse.seen-before.same-order',
+        points: 'neutral',
+        title: `Same photo as in ticket ${first.ticketId ?? 'unknown'} about the same order`,
+        detail: 'The customer already sent this photo for the same order, most likely while following up. Check that the claim was not already refunded.',
+        data: { matches: followUps.length, ...Object.fromEntries(followUps.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
+      });
+    }
+    return findings;
+  },
+});
