@@ -3,22 +3,15 @@ import { useEffect, useRef } from 'react';
 import type { ImageEntry } from '@/lib/messaging';
 import { LEVEL_LABEL, topReasons } from '@/lib/verdict/reasons';
 import { EvidenceItem } from './EvidenceItem';
+import { imageName } from './names';
 
-function fileName(src: string): string {
-  try {
-    const u = new URL(src);
-    return decodeURIComponent(u.searchParams.get('name') ?? u.pathname.split('/').filter(Boolean).pop() ?? u.host);
-  } catch {
-    return src.slice(0, 60);
-  }
-}
 
 export function ImageCard({ entry, focused }: { entry: ImageEntry; focused: boolean }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.focus();
   }, [focused]);
-  const name = fileName(entry.src);
+  const name = imageName(entry.src);
   const report = entry.report;
   const level = report?.risk.level;
   return (

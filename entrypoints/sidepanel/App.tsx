@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { followActiveTab, usePanelStore } from '@/lib/store/panel';
 import { ImageCard } from '@/components/ImageCard';
+import { CopyActions } from '@/components/CopyActions';
 import type { ImageEntry } from '@/lib/messaging';
 import { NOT_YET_CHECKED } from '@/lib/engine/coverage';
 
@@ -30,9 +31,12 @@ export function App() {
           </p>
         )}
         {images.length > 0 && (
-          <p className="summary" role="status">
-            {images.length} image(s): {counts.high} high risk, {counts.review} need review, {counts.low} low risk
-          </p>
+          <>
+            <p className="summary" role="status">
+              {images.length} image(s): {counts.high} high risk, {counts.review} need review, {counts.low} low risk
+            </p>
+            <CopyActions context={ctx} images={images} />
+          </>
         )}
       </header>
       {loading ? (

@@ -74,5 +74,23 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await expect(camera.getByText(/Camera details present: Canon PowerShot G2/).first()).toBeVisible();
   await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
 
+  // One click copies a neutral internal note for the ticket.
+  // Headless Chromium cannot grant clipboard access to an extension page: record what is written.
+  await panel.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    navigator.clipboard.writeText = async (text: string) => void w.copied.push(text);
+  });
+  const copied = () => panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
+  await panel.getByRole('button', { name: 'Copy internal note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Internal note copied' })).toBeVisible();
+  const note = await copied();
+  expect(note).toMatch(/^ClaimLens photo check — zendesk ticket #4821 \(Jordan Miller\)/);
+  expect(note).toContain(`1. ${SAMPLE_ROLES.AI} — HIGH RISK`);
+  expect(note).toContain('Made with an AI image generator: ComfyUI');
+  expect(note).toContain('Recommended next step: Escalate to fraud review before refunding.');
+  await panel.getByRole('button', { name: 'Copy video request for the customer' }).click();
+  expect(await copied()).toContain('Hi Jordan,');
+
   expect(pageErrors).toEqual([]);
 });
