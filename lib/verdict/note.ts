@@ -17,7 +17,6 @@ const RANK: Record<RiskLevel, number> = { high: 0, review: 1, low: 2 };
 
 /** Removes control characters and collapses whitespace so pasted text cannot break the note's layout. */
 function inert(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
