@@ -10,7 +10,8 @@ import { ENGINE_VERSION } from './types';
 import { sniffFormat } from './format';
 import { createInput } from './inputs';
 import { LIMITS } from './limits';
-import { runDetectors } from './runner';
+import { errorEvidence, runDetectors } from './runner';
+import { caseOf } from './memory';
 import { DETECTORS } from './registry';
 import { CALIBRATION, combine } from '../verdict';
 import { DEFAULT_VERDICT_SETTINGS, type ClaimPolicy, type VerdictSettings } from '../settings/defaults';
@@ -37,20 +38,26 @@ export async function analyze(
   const input = createInput(bytes, context, info, host, options.policy);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
-  // The perceptual hash goes into every report (copy-note, hash lists) when pixels decode.
-  const pdq = await input.pdq().then((h) => h.hex, () => undefined);
-  if (host.memory && options.remember !== false) {
-    await host.memory.record({
-      sha256,
-      pdq,
-      helpdesk: context.helpdesk,
-      ticketId: context.ticketId,
-      ticketUrl: context.ticketUrl,
-      customerId: context.customerId ?? context.customerName,
-      customerName: context.customerName,
-      orderId: context.orderId,
-      seenAt: Date.now(),
-    });
+  // The perceptual hash goes into the report (copy-note, hash lists) whenever the pixels were
+  // decoded anyway, and always when there is a case memory to search.
+  const decoded = 'decode' in input.stageTimings;
+  const pdq = decoded || host.memory ? await input.pdq().then((h) => h.hex, () => undefined) : undefined;
+  const where = caseOf(context);
+  if (host.memory && where && options.remember !== false) {
+    try {
+      await host.memory.record({
+        sha256,
+        pdq,
+        ...where,
+        ticketUrl: context.ticketUrl,
+        customerId: context.customerId ?? context.customerName,
+        customerName: context.customerName,
+        orderId: context.orderId,
+        seenAt: Date.now(),
+      });
+    } catch (err) {
+      evidence.push(errorEvidence('case memory', err));
+    }
   }
   for (const [name, ms] of Object.entries(input.stageTimings)) timings[`stage.${name}`] = ms;
   timings.total = Math.round((performance.now() - started) * 100) / 100;

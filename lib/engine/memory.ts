@@ -40,6 +40,15 @@ export interface MemoryBackend {
   append(sighting: Sighting): Promise<void>;
 }
 
+/**
+ * Which case an analysis belongs to: the ticket, else the page the image was checked on.
+ * Images analysed with neither (a bare file) are not remembered.
+ */
+export function caseOf(context: { helpdesk?: string; ticketId?: string; pageUrl?: string }): Pick<Sighting, 'helpdesk' | 'ticketId'> | undefined {
+  const ticketId = context.ticketId ?? (context.pageUrl ? `page:${context.pageUrl}` : undefined);
+  return ticketId ? { helpdesk: context.helpdesk, ticketId } : undefined;
+}
+
 /** The same ticket seen again (a re-render, a re-scan) is not a reuse. */
 export function sameTicket(a: Sighting, b: Pick<Sighting, 'helpdesk' | 'ticketId'>): boolean {
   return a.ticketId !== undefined && a.ticketId === b.ticketId && a.helpdesk === b.helpdesk;

@@ -6,6 +6,8 @@ import { expose } from 'comlink';
 import { analyze } from './analyze';
 import { browserHost } from './host-browser';
 import type { ClaimContext, Report } from './types';
+import type { EngineHost } from './host';
+import { DexieCaseMemory } from '../store/memory-dexie';
 import { bytesToBase64 } from '../messaging';
 
 const THUMB_SIDE = 320;
@@ -27,10 +29,30 @@ async function thumbnail(bytes: Uint8Array): Promise<string | undefined> {
   }
 }
 
+let memory: DexieCaseMemory | undefined;
+
+/** The browser host with the case memory; IndexedDB failures (private windows) leave it off. */
+function host(): EngineHost {
+  try {
+    memory ??= new DexieCaseMemory();
+    return { ...browserHost, memory };
+  } catch {
+    return browserHost;
+  }
+}
+
 export const workerApi = {
   async analyze(bytes: Uint8Array, context: ClaimContext): Promise<{ report: Report; thumbnail?: string }> {
-    const report = await analyze(bytes, context, browserHost);
+    const report = await analyze(bytes, context, host());
     return { report, thumbnail: await thumbnail(bytes) };
+  },
+  /** Deletes every remembered sighting ("Forget everything" in the options). */
+  async forgetEverything(): Promise<void> {
+    await (memory ?? new DexieCaseMemory()).forgetEverything();
+    memory = undefined;
+  },
+  async rememberedCount(): Promise<number> {
+    return (memory ?? new DexieCaseMemory()).count();
   },
   ping(): string {
     return 'pong';

@@ -5,7 +5,7 @@
  * Counts distinct tickets, not images. Needs the case memory; without it, says nothing.
  */
 import { defineDetector, type Finding } from '../../engine/detector';
-import { sameTicket, type Sighting } from '../../engine/memory';
+import { caseOf, sameTicket, type Sighting } from '../../engine/memory';
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +29,7 @@ export const claimHistory = defineDetector({
     const memory = input.host.memory;
     const { context, policy } = input;
     if (!memory) return [];
-    const here = { helpdesk: context.helpdesk, ticketId: context.ticketId };
+    const here = caseOf(context) ?? { helpdesk: context.helpdesk, ticketId: undefined };
     const findings: Finding[] = [];
     const customer = context.customerId ?? context.customerName;
     if (customer) {

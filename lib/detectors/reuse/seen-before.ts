@@ -8,7 +8,7 @@
  * (host.memory); without it, says nothing.
  */
 import { defineDetector, type Finding } from '../../engine/detector';
-import { sameTicket, type SimilarSighting } from '../../engine/memory';
+import { caseOf, sameTicket, type SimilarSighting } from '../../engine/memory';
 import { PDQ_MATCH_DISTANCE } from '../../engine/pdq';
 
 /** Below this PDQ quality the hash of a flat picture matches too easily; only exact copies count. */
@@ -44,7 +44,7 @@ export const seenBefore = defineDetector({
     const sha256 = await input.sha256();
     const pdq = await input.pdq().catch(() => undefined);
     const usable = pdq && pdq.quality >= MIN_PDQ_QUALITY ? pdq.hex : undefined;
-    const here = { helpdesk: context.helpdesk, ticketId: context.ticketId };
+    const here = caseOf(context) ?? { helpdesk: context.helpdesk, ticketId: undefined };
     const me = context.customerId ?? context.customerName;
     const earlier = (await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE)).filter((s) => !sameTicket(s, here));
     if (earlier.length === 0) return [];
