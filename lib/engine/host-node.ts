@@ -3,6 +3,8 @@
  * pure-JS decoders (jpeg-js, pngjs) for pixels. Never bundled into the extension.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { EngineHost, Pixels } from './host';
@@ -24,6 +26,24 @@ function decodePng(bytes: Uint8Array): Pixels {
   return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
 }
 
+let webpReady: Promise<(buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>> | undefined;
+
+/** libwebp (the @jsquash/webp wasm build), compiled on the first WebP file. */
+function webpDecoder() {
+  return (webpReady ??= (async () => {
+    const { init, default: decode } = await import('@jsquash/webp/decode.js');
+    const wasmPath = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
+    await init(await WebAssembly.compile(await readFile(wasmPath)));
+    return decode;
+  })());
+}
+
+async function decodeWebp(bytes: Uint8Array): Promise<Pixels> {
+  const decode = await webpDecoder();
+  const img = await decode(bytes.slice().buffer);
+  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
+}
+
 export const nodeHost: EngineHost = {
   name: 'node',
   async sha256(bytes) {
@@ -32,6 +52,7 @@ export const nodeHost: EngineHost = {
   async decodePixels(bytes: Uint8Array, format: ImageFormat) {
     if (format === 'jpeg') return decodeJpeg(bytes);
     if (format === 'png') return decodePng(bytes);
+    if (format === 'webp') return decodeWebp(bytes);
     throw new Error(`Pixels of ${format.toUpperCase()} files cannot be decoded by the command-line host`);
   },
   c2pa: {
