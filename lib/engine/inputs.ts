@@ -13,6 +13,14 @@ import { readPngText, type PngTextChunk } from './png-text';
 import { pdqHash, type PdqHash } from './pdq';
 import { DEFAULT_CLAIM_POLICY, type ClaimPolicy } from '../settings/defaults';
 
+/** The picture itself could not be decoded: every check that needs pixels is skipped. */
+export class PixelsUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'PixelsUnavailableError';
+  }
+}
+
 /** exifr's output with `mergeOutput: false`: one object per segment / XMP namespace. */
 export type Metadata = Record<string, Record<string, unknown> | undefined> & {
   ifd0?: Record<string, unknown>;
@@ -96,11 +104,15 @@ export function createInput(
   const pixels = stage('decode', async () => {
     const declared = info.width * info.height;
     if (declared > LIMITS.maxDecodePixels) {
-      throw new Error(
-        `Image declares ${info.width}×${info.height} pixels, more than the ${LIMITS.maxDecodePixels / 1e6} MP decoding limit`,
+      throw new PixelsUnavailableError(
+        `the image declares ${info.width}×${info.height} pixels, more than the ${LIMITS.maxDecodePixels / 1e6} MP decoding limit`,
       );
     }
-    return host.decodePixels(bytes, info.format);
+    try {
+      return await host.decodePixels(bytes, info.format);
+    } catch (err) {
+      throw new PixelsUnavailableError(err instanceof Error ? err.message : String(err));
+    }
   });
   const workingPixels = lazy(async () => {
     const full = await pixels();

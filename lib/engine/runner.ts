@@ -4,7 +4,7 @@
  * others' results.
  */
 import type { Detector, Finding } from './detector';
-import type { AnalysisInput } from './inputs';
+import { PixelsUnavailableError, type AnalysisInput } from './inputs';
 import type { Evidence } from './types';
 import { LIMITS } from './limits';
 
@@ -42,6 +42,21 @@ export function errorEvidence(detectorId: string, err: unknown): Evidence {
   };
 }
 
+/** One item for every check skipped because the pixels could not be decoded. */
+export function pixelsSkippedEvidence(detectorIds: string[], reason: string): Evidence {
+  return {
+    id: 'engine.pixels-skipped',
+    family: 'engine',
+    points: 'neutral',
+    weight: 0,
+    title: 'Picture checks skipped: the image could not be decoded here',
+    detail:
+      `The checks that look at the picture itself did not run (${reason}). The file's metadata and provenance checks still ran. ` +
+      'Unusual formats or damaged files cause this; it is not in itself a sign of fraud. Ask for a JPEG or PNG if the picture checks matter for this claim.',
+    data: { reason, skipped: detectorIds.join(', ') },
+  };
+}
+
 export async function runDetectors(
   detectors: readonly Detector[],
   input: AnalysisInput,
@@ -49,6 +64,8 @@ export async function runDetectors(
 ): Promise<RunResult> {
   const evidence: Evidence[] = [];
   const timings: Record<string, number> = {};
+  const skipped: string[] = [];
+  let skipReason = '';
   for (const detector of detectors) {
     const started = performance.now();
     try {
@@ -61,9 +78,13 @@ export async function runDetectors(
         evidence.push({ ...f, family: detector.family, weight });
       }
     } catch (err) {
-      evidence.push(errorEvidence(detector.id, err));
+      if (err instanceof PixelsUnavailableError) {
+        skipped.push(detector.id);
+        skipReason = err.message;
+      } else evidence.push(errorEvidence(detector.id, err));
     }
     timings[detector.id] = Math.round((performance.now() - started) * 100) / 100;
   }
+  if (skipped.length) evidence.push(pixelsSkippedEvidence(skipped, skipReason));
   return { evidence, timings };
 }

@@ -224,7 +224,7 @@ describe('analyze()', () => {
     expect(size).toBe('473x1024');
   });
 
-  it('reports an undecodable format to the pixel detector only, as engine.error', async () => {
+  it('reports an undecodable format once, as the pixel checks it skipped', async () => {
     // GIF89a header declaring 256×256.
     const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x00, 0x01, 0x00, 0x01, 0, 0, 0, 0]);
     const pixelUser = defineDetector({
@@ -237,8 +237,11 @@ describe('analyze()', () => {
     });
     const report = await analyze(gif, {}, nodeHost, { detectors: [pixelUser, dimensions] });
     expect(report).toMatchObject({ format: 'gif', width: 256, height: 256 });
-    expect(ids(report.evidence)).toEqual(['engine.error', 'metadata.dimensions.generator-size']);
-    expect(String(report.evidence[0].data?.error)).toMatch(/GIF/);
+    expect(ids(report.evidence)).toEqual(['metadata.dimensions.generator-size', 'engine.pixels-skipped']);
+    const skipped = report.evidence[1];
+    expect(String(skipped.data?.reason)).toMatch(/GIF/);
+    expect(skipped.data?.skipped).toBe('test.pixels');
+    expect(skipped.weight).toBe(0);
   });
 
   it('does not reparse metadata per detector', async () => {
