@@ -3,10 +3,12 @@
  * the analysis host, caches outcomes by URL, keeps the per-tab state the side panel shows,
  * and owns the context menu and the side panel.
  */
-import { analyzeInHost } from '@/lib/background/analysis-host';
+import { analyzeInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
+import { loadSettings, onSettingsChanged } from '@/lib/store/settings';
+import type { EffectiveSettings } from '@/lib/settings/schema';
 import { fetchImageBase64 } from '@/lib/background/fetch-image';
 import { forgetTab, recordImage, updateTab } from '@/lib/background/tab-state';
-import type { AnalysisOutcome, AnalyzeImageMessage, ToBackground } from '@/lib/messaging';
+import type { AnalysisOutcome, AnalysisSettings, AnalyzeImageMessage, ToBackground } from '@/lib/messaging';
 
 const MENU_IMAGE = 'claimlens-check-image';
 const MENU_PAGE = 'claimlens-scan-page';
@@ -14,13 +16,20 @@ const MENU_PAGE = 'claimlens-scan-page';
 /** Outcomes by image URL for this background's lifetime: a re-render never re-analyses. */
 const outcomes = new Map<string, Promise<AnalysisOutcome>>();
 
+let settings: Promise<EffectiveSettings> | undefined;
+const currentSettings = () => (settings ??= loadSettings());
+
+function analysisSettings({ settings: s }: EffectiveSettings): AnalysisSettings {
+  return { verdict: s.verdict, policy: s.policy, knownBad: s.knownBadHashes, retentionDays: s.retentionDays, modelEnabled: s.modelEnabled };
+}
+
 function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
   let p = outcomes.get(msg.src);
   if (!p) {
     p = (async (): Promise<AnalysisOutcome> => {
       try {
         const bytes = msg.bytesBase64 ?? (await fetchImageBase64(msg.src));
-        return await analyzeInHost(bytes, msg.context);
+        return await analyzeInHost(bytes, msg.context, analysisSettings(await currentSettings()));
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
@@ -81,6 +90,14 @@ export default defineBackground(() => {
       void handleAnalyze(msg, tabId).then(sendResponse);
       return true;
     }
+    if (msg?.type === 'forget-everything') {
+      outcomes.clear();
+      void forgetEverythingInHost().then(
+        () => sendResponse({ ok: true }),
+        (err: unknown) => sendResponse({ ok: false, error: String(err) }),
+      );
+      return true;
+    }
     if (msg?.type === 'open-panel' && tabId !== undefined) {
       void openPanel(tabId, sender.tab?.windowId, msg.src).then(
         () => sendResponse({ ok: true }),
@@ -92,4 +109,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // New thresholds, texts or lists apply to the next analyses, not to stale cached ones.
+  onSettingsChanged((next) => {
+    settings = Promise.resolve(next);
+    outcomes.clear();
+  });
 });

@@ -3,15 +3,23 @@
  * background page on Firefox. It owns the analysis worker and answers `analyze-bytes`.
  */
 import { AnalysisClient } from '@/lib/engine/client';
-import { base64ToBytes, type AnalysisOutcome, type AnalyzeBytesMessage } from '@/lib/messaging';
+import { base64ToBytes, type AnalysisOutcome, type AnalyzeBytesMessage, type ForgetMessage } from '@/lib/messaging';
 
 const client = new AnalysisClient();
 
 browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  const msg = message as AnalyzeBytesMessage;
-  if (msg?.target !== 'analysis-host' || msg.type !== 'analyze-bytes') return undefined;
+  const msg = message as AnalyzeBytesMessage | ForgetMessage;
+  if (msg?.target !== 'analysis-host') return undefined;
+  if (msg.type === 'forget-everything') {
+    client.forgetEverything().then(
+      () => sendResponse({ ok: true }),
+      (err: unknown) => sendResponse({ ok: false, error: String(err) }),
+    );
+    return true;
+  }
+  if (msg.type !== 'analyze-bytes') return undefined;
   client
-    .analyze(base64ToBytes(msg.bytesBase64), msg.context)
+    .analyze(base64ToBytes(msg.bytesBase64), msg.context, msg.settings)
     .then(({ report, thumbnail }): AnalysisOutcome => ({ ok: true, report, thumbnail }))
     .catch((err: unknown): AnalysisOutcome => ({ ok: false, error: err instanceof Error ? err.message : String(err) }))
     .then(sendResponse);

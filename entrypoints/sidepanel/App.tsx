@@ -24,6 +24,7 @@ export function App() {
     <main>
       <header className="panel-head">
         <h1>ClaimLens</h1>
+        {ctx?.subject && <p className="ticket">{ctx.subject}</p>}
         {ctx?.ticketId && (
           <p className="ticket">
             {ctx.helpdesk} ticket #{ctx.ticketId}

@@ -3,7 +3,7 @@
  * Chrome/Edge (MV3 service workers cannot start Workers), a hidden frame of the same page
  * inside the background page on Firefox. Both answer the same `analyze-bytes` message.
  */
-import type { AnalysisOutcome, AnalyzeBytesMessage } from '../messaging';
+import type { AnalysisOutcome, AnalysisSettings, AnalyzeBytesMessage, ForgetMessage } from '../messaging';
 import type { ClaimContext } from '../engine/types';
 
 const HOST_PAGE = '/offscreen.html';
@@ -36,9 +36,16 @@ async function ensureHost(): Promise<void> {
   return ready;
 }
 
-export async function analyzeInHost(bytesBase64: string, context: ClaimContext): Promise<AnalysisOutcome> {
+export async function forgetEverythingInHost(): Promise<void> {
   await ensureHost();
-  const message: AnalyzeBytesMessage = { target: 'analysis-host', type: 'analyze-bytes', bytesBase64, context };
+  const message: ForgetMessage = { target: 'analysis-host', type: 'forget-everything' };
+  const answer = (await browser.runtime.sendMessage(message)) as { ok: boolean; error?: string } | undefined;
+  if (!answer?.ok) throw new Error(answer?.error ?? 'The analysis host did not answer');
+}
+
+export async function analyzeInHost(bytesBase64: string, context: ClaimContext, settings?: AnalysisSettings): Promise<AnalysisOutcome> {
+  await ensureHost();
+  const message: AnalyzeBytesMessage = { target: 'analysis-host', type: 'analyze-bytes', bytesBase64, context, settings };
   const outcome = (await browser.runtime.sendMessage(message)) as AnalysisOutcome | undefined;
   return outcome ?? { ok: false, error: 'The analysis host did not answer' };
 }

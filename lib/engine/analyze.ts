@@ -15,11 +15,13 @@ import { caseOf } from './memory';
 import { DETECTORS } from './registry';
 import { CALIBRATION, combine } from '../verdict';
 import { DEFAULT_VERDICT_SETTINGS, type ClaimPolicy, type VerdictSettings } from '../settings/defaults';
+import type { KnownBadHash } from '../settings/schema';
 
 export interface AnalyzeOptions {
   detectors?: readonly Detector[];
   verdict?: VerdictSettings;
   policy?: ClaimPolicy;
+  knownBad?: readonly KnownBadHash[];
   /** Remember this image in the case memory (default true when the host has one). */
   remember?: boolean;
 }
@@ -35,7 +37,7 @@ export async function analyze(
     throw new Error(`File is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${LIMITS.maxFileBytes / 1048576} MiB limit`);
   }
   const info = sniffFormat(bytes);
-  const input = createInput(bytes, context, info, host, options.policy);
+  const input = createInput(bytes, context, info, host, options.policy, options.knownBad);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
   // The perceptual hash goes into the report (copy-note, hash lists) whenever the pixels were

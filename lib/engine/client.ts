@@ -6,6 +6,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from './worker';
 import type { ClaimContext, Report } from './types';
+import type { AnalysisSettings } from '../messaging';
 
 /** Longest an analysis may take before the worker is considered stuck and restarted. */
 const WATCHDOG_MS = 30_000;
@@ -27,7 +28,11 @@ export class AnalysisClient {
     this.api = undefined;
   }
 
-  async analyze(bytes: Uint8Array, context: ClaimContext): Promise<{ report: Report; thumbnail?: string }> {
+  async forgetEverything(): Promise<void> {
+    await (this.api ?? this.start()).forgetEverything();
+  }
+
+  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
     const api = this.api ?? this.start();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {
@@ -37,7 +42,7 @@ export class AnalysisClient {
       }, WATCHDOG_MS);
     });
     try {
-      return await Promise.race([api.analyze(bytes, context), watchdog]);
+      return await Promise.race([api.analyze(bytes, context, settings), watchdog]);
     } finally {
       clearTimeout(timer);
     }

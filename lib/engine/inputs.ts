@@ -12,6 +12,7 @@ import { LIMITS } from './limits';
 import { readPngText, type PngTextChunk } from './png-text';
 import { pdqHash, type PdqHash } from './pdq';
 import { DEFAULT_CLAIM_POLICY, type ClaimPolicy } from '../settings/defaults';
+import type { KnownBadHash } from '../settings/schema';
 
 /** The picture itself could not be decoded: every check that needs pixels is skipped. */
 export class PixelsUnavailableError extends Error {
@@ -51,6 +52,8 @@ export interface AnalysisInput {
   pdq(): Promise<PdqHash>;
   /** The team's claim limits. */
   readonly policy: ClaimPolicy;
+  /** The team's list of known fraudulent photos. */
+  readonly knownBad: readonly KnownBadHash[];
   /** Milliseconds spent computing each shared input that was asked for (e.g. 'decode'). */
   readonly stageTimings: Record<string, number>;
 }
@@ -81,6 +84,7 @@ export function createInput(
   info: FormatInfo,
   host: EngineHost,
   policy: ClaimPolicy = DEFAULT_CLAIM_POLICY,
+  knownBad: readonly KnownBadHash[] = [],
 ): AnalysisInput {
   const stageTimings: Record<string, number> = {};
   /** A shared input computed once, its own time (not its dependencies') recorded under `stage`. */
@@ -127,6 +131,7 @@ export function createInput(
     info,
     host,
     policy,
+    knownBad,
     stageTimings,
     sha256: stage('sha256', () => host.sha256(bytes)),
     metadata,

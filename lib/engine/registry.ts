@@ -12,6 +12,7 @@ import { dimensions } from '../detectors/metadata/dimensions';
 import { claimTimeline } from '../detectors/claim/timeline';
 import { claimHistory } from '../detectors/claim/history';
 import { seenBefore } from '../detectors/reuse/seen-before';
+import { knownBad } from '../detectors/reuse/known-bad';
 
 export const DETECTORS: readonly Detector[] = [
   c2paProvenance,
@@ -21,6 +22,7 @@ export const DETECTORS: readonly Detector[] = [
   cameraMetadata,
   dimensions,
   claimTimeline,
+  knownBad,
   seenBefore,
   claimHistory,
 ];

@@ -81,6 +81,8 @@ export interface ClaimContext {
   customerId?: string;
   customerName?: string;
   orderId?: string;
+  /** Subject line of the ticket or mail thread. */
+  subject?: string;
   serial?: string;
   /** ISO dates (YYYY-MM-DD or full ISO timestamps). */
   orderDate?: string;

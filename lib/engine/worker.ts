@@ -7,7 +7,8 @@ import { analyze } from './analyze';
 import { browserHost } from './host-browser';
 import type { ClaimContext, Report } from './types';
 import type { EngineHost } from './host';
-import { DexieCaseMemory } from '../store/memory-dexie';
+import { DexieCaseMemory, DEFAULT_RETENTION_DAYS } from '../store/memory-dexie';
+import type { AnalysisSettings } from '../messaging';
 import { bytesToBase64 } from '../messaging';
 
 const THUMB_SIDE = 320;
@@ -32,9 +33,9 @@ async function thumbnail(bytes: Uint8Array): Promise<string | undefined> {
 let memory: DexieCaseMemory | undefined;
 
 /** The browser host with the case memory; IndexedDB failures (private windows) leave it off. */
-function host(): EngineHost {
+function host(retentionDays = DEFAULT_RETENTION_DAYS): EngineHost {
   try {
-    memory ??= new DexieCaseMemory();
+    memory ??= new DexieCaseMemory(retentionDays);
     return { ...browserHost, memory };
   } catch {
     return browserHost;
@@ -42,8 +43,12 @@ function host(): EngineHost {
 }
 
 export const workerApi = {
-  async analyze(bytes: Uint8Array, context: ClaimContext): Promise<{ report: Report; thumbnail?: string }> {
-    const report = await analyze(bytes, context, host());
+  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
+    const report = await analyze(bytes, context, host(settings?.retentionDays), {
+      verdict: settings?.verdict,
+      policy: settings?.policy,
+      knownBad: settings?.knownBad,
+    });
     return { report, thumbnail: await thumbnail(bytes) };
   },
   /** Deletes every remembered sighting ("Forget everything" in the options). */

@@ -7,6 +7,17 @@
  *   side panel ◀── chrome.storage.session (tab state) ── background
  */
 import type { ClaimContext, Report } from '../engine/types';
+import type { ClaimPolicy, VerdictSettings } from '../settings/defaults';
+import type { KnownBadHash } from '../settings/schema';
+
+/** The part of the team's settings the analysis needs, sent with every request. */
+export interface AnalysisSettings {
+  verdict: VerdictSettings;
+  policy: ClaimPolicy;
+  knownBad: KnownBadHash[];
+  retentionDays: number;
+  modelEnabled: boolean;
+}
 
 export interface AnalyzeImageMessage {
   type: 'analyze-image';
@@ -27,9 +38,20 @@ export interface AnalyzeBytesMessage {
   type: 'analyze-bytes';
   bytesBase64: string;
   context: ClaimContext;
+  settings?: AnalysisSettings;
 }
 
-export type ToBackground = AnalyzeImageMessage | OpenPanelMessage;
+export interface ForgetMessage {
+  target: 'analysis-host';
+  type: 'forget-everything';
+}
+
+/** From the options page: empty the case memory. */
+export interface ForgetEverythingMessage {
+  type: 'forget-everything';
+}
+
+export type ToBackground = AnalyzeImageMessage | OpenPanelMessage | ForgetEverythingMessage;
 
 export type AnalysisOutcome =
   | { ok: true; report: Report; thumbnail?: string }

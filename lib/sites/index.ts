@@ -27,12 +27,20 @@ export interface SiteAdapter {
 /** Smallest rendered or natural size (px) of an image that can be a claim photo. */
 export const MIN_CLAIM_SIDE = 96;
 
+/** Shown smaller than this (px) on the page, an image is an avatar or an icon whatever its file size. */
+export const MIN_SHOWN_SIDE = 48;
+
 /** True for images too small or too decorative to be a customer's photo. */
 export function isDecorative(img: HTMLImageElement): boolean {
   const w = Math.max(img.naturalWidth, img.width, Number(img.getAttribute('width')) || 0);
   const h = Math.max(img.naturalHeight, img.height, Number(img.getAttribute('height')) || 0);
   if (img.complete && w > 0 && h > 0 && (w < MIN_CLAIM_SIDE || h < MIN_CLAIM_SIDE)) return true;
-  const hint = `${img.alt} ${img.className} ${img.getAttribute('role') ?? ''} ${img.src}`.toLowerCase();
+  const shownW = img.width || Number(img.getAttribute('width')) || 0;
+  const shownH = img.height || Number(img.getAttribute('height')) || 0;
+  if (shownW > 0 && shownH > 0 && (shownW < MIN_SHOWN_SIDE || shownH < MIN_SHOWN_SIDE)) return true;
+  // The URL's path only: signed links carry "…Signature=" in their query, which is no e-mail signature.
+  const path = (img.getAttribute('src') ?? img.src).split(/[?#]/)[0];
+  const hint = `${img.alt} ${img.className} ${img.getAttribute('role') ?? ''} ${path}`.toLowerCase();
   return /avatar|logo|emoji|icon|signature|gravatar|profile|spinner|badge/.test(hint) || img.getAttribute('aria-hidden') === 'true';
 }
 

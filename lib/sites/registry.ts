@@ -1,9 +1,15 @@
 /** The adapters the content script chooses from, most specific first; generic last. */
 import type { SiteAdapter } from './index';
 import { zendesk } from './zendesk';
+import { shopify } from './shopify';
+import { gorgias } from './gorgias';
+import { freshdesk } from './freshdesk';
+import { intercom } from './intercom';
+import { helpscout } from './helpscout';
+import { gmail } from './gmail';
 import { generic } from './generic';
 
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [zendesk];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [zendesk, shopify, gorgias, freshdesk, intercom, helpscout, gmail];
 
 function patternToRegExp(pattern: string): RegExp {
   const m = pattern.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);

@@ -1,18 +1,48 @@
 /**
  * HTTPS server for the end-to-end tests and the demo. Chromium resolves every host name to
  * 127.0.0.1 (--host-resolver-rules), so this one server answers for the real helpdesk host
- * names and dispatches on the Host header:
- *   https://acme.zendesk.com:<port>/agent/tickets/<id>       fixture ticket page (sets a session cookie)
+ * names and dispatches on the Host header, one handler per helpdesk (HOSTS below). Pages are the
+ * fixtures in tests/fixtures/sites/, rendered with their placeholders; files come from samples/.
+ *
+ * Zendesk
+ *   https://acme.zendesk.com:<port>/agent/tickets/<id>       ticket page (sets a session cookie)
  *   https://acme.zendesk.com:<port>/attachments/token/<t>/?name=<file>
  *       needs the session cookie, redirects to the signed file URL below
  *   https://acme.zdusercontent.com:<port>/file/<file>?sig=…  needs the zdu_auth cookie (a second origin)
  *   https://acme.zdusercontent.com:<port>/thumb/<file>       public thumbnail
- * Every request is logged so tests can assert what the extension fetched.
- * The certificate is self-signed, made at start-up with Debian's openssl.
+ * Shopify admin
+ *   https://admin.shopify.com:<port>/store/acme/orders/<id>  order page
+ *   https://cdn.shopify.com:<port>/s/files/…/<file>           public CDN; size suffixes and ?width= accepted
+ * Gorgias
+ *   https://acme.gorgias.com:<port>/app/ticket/<id>          ticket page (sets a session cookie)
+ *   https://acme.gorgias.com:<port>/api/attachment/download/<key>/<file>[?format=WxH]   needs the cookie
+ * Freshdesk
+ *   https://acme.freshdesk.com:<port>/a/tickets/<id>         ticket page (sets a session cookie)
+ *   https://acme.freshdesk.com:<port>/helpdesk/attachments/<id>   needs the cookie, redirects to S3
+ *   https://attachment.freshdesk.com:<port>/inline/attachment?token=<jwt>   redirects to S3
+ *   https://s3.amazonaws.com:<port>/cdn.freshdesk.com/data/helpdesk/attachments/production/<id>/<size>/<file>
+ *       pre-signed: refused (403) once X-Amz-Date + X-Amz-Expires (300 s) has passed
+ * Intercom
+ *   https://app.intercom.com:<port>/a/inbox/…/conversation/<id>   inbox page
+ *   https://downloads.intercomcdn.com:<port>/i/o/<n>/<hash>/<file>?expires=…&signature=…
+ *   https://acme-5f1e.intercom-attachments-7.com:<port>/i/o/…   same; refused once `expires` has passed
+ * Help Scout
+ *   https://secure.helpscout.net:<port>/conversation/<id>/<number>   conversation page (sets a session cookie)
+ *   https://secure.helpscout.net:<port>/file/<id>/<hash>/<file>      needs the cookie
+ * Gmail
+ *   https://mail.google.com:<port>/mail/u/0/                 mailbox page (sets a session cookie)
+ *   https://mail.google.com:<port>/mail/u/0?…&attid=…&view=fimg|att&disp=thd   thumbnail, needs the cookie
+ *   https://mail.google.com:<port>/mail/u/0?…&attid=…&view=att&disp=inline|safe   needs the cookie,
+ *       redirects to https://mail-attachment.googleusercontent.com:<port>/attachment/u/0/?…&saddbat=…
+ *
+ * Every request is logged (with its Sec-Fetch-Dest, so tests can tell the page's image loads
+ * from the extension's fetches). The certificate is self-signed, made at start-up with Debian's
+ * openssl, and names every host above.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, extname, resolve, basename } from 'node:path';
@@ -41,10 +71,51 @@ export const SAMPLE_ROLES = {
   LOGO: 'camera-iphone4-receipt.jpg',
 } as const;
 
+type Role = keyof typeof SAMPLE_ROLES;
+
+/** Freshdesk attachment ids on the fixture ticket (ids 48…: the portal's own assets). */
+const FRESHDESK_ATTACHMENTS: Record<string, Role> = {
+  '5001': 'AI',
+  '5002': 'CAMERA',
+  '5003': 'PHONE',
+  '48024308683': 'LOGO',
+  '48024308700': 'LOGO',
+  '9001': 'LOGO',
+  '9002': 'CAMERA',
+};
+
+/** Gmail attachment part ids (`attid`) on the fixture thread. */
+const GMAIL_ATTACHMENTS: Record<string, Role> = {
+  '0.1': 'AI',
+  '0.2': 'CAMERA',
+  '0.3': 'PHONE',
+  '0.4': 'LOGO',
+};
+
+/** Host names the fixtures use; the certificate names each. */
+const CERT_NAMES = [
+  '*.zendesk.com',
+  '*.zdusercontent.com',
+  'admin.shopify.com',
+  'cdn.shopify.com',
+  '*.gorgias.com',
+  '*.freshdesk.com',
+  's3.amazonaws.com',
+  'app.intercom.com',
+  'downloads.intercomcdn.com',
+  '*.intercom-attachments-7.com',
+  'secure.helpscout.net',
+  'mail.google.com',
+  'mail-attachment.googleusercontent.com',
+  'localhost',
+];
+
 export interface LoggedRequest {
   host: string;
   path: string;
   status: number;
+  /** Sec-Fetch-Dest: "image" for the page's <img> loads, "empty" for fetch() (the extension). */
+  dest?: string;
 }
 
 export interface FixtureServer {
@@ -59,7 +130,7 @@ function selfSignedCert(): { key: Buffer; cert: Buffer } {
   const cert = join(dir, 'cert.pem');
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=claimlens-test',
-    '-addext', 'subjectAltName=DNS:*.zendesk.com,DNS:*.zdusercontent.com,DNS:localhost',
+    '-addext', `subjectAltName=${CERT_NAMES.map((n) => `DNS:${n}`).join(',')}`,
     '-keyout', key, '-out', cert,
   ], { stdio: 'ignore' });
   return { key: readFileSync(key), cert: readFileSync(cert) };
@@ -75,44 +146,279 @@ function sampleFile(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Epoch seconds as S3's compact ISO form, 20261121T084000Z. */
+function amzDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function fromAmzDate(value: string): number {
+  const m = value.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000 : NaN;
+}
+
+/** What a handler gets: the request, the answer helpers and the server's port. */
+interface Exchange {
+  host: string;
+  url: URL;
+  jar: Record<string, string>;
+  port: number;
+  send(status: number, body: Buffer | string, type?: string, headers?: Record<string, string>): void;
+  redirect(location: string): void;
+  sample(name: string | undefined): void;
+  page(fixture: string, vars: Record<string, string>, cookie?: string): void;
+}
+
+/** `{{SAMPLE_AI}}` → file name; `{{SAMPLE_AI@240x240}}` → the name with Shopify's `_240x240` suffix. */
+function renderFixture(fixture: string, vars: Record<string, string>): string {
+  let html = readFileSync(join(SITES, fixture), 'utf8');
+  html = html.replace(/\{\{SAMPLE_([A-Z_]+)@([\w]+)\}\}/g, (_, role: Role, suffix: string) =>
+    SAMPLE_ROLES[role].replace(/(\.[a-z]+)$/, `_${suffix}$1`),
+  );
+  for (const [role, file] of Object.entries(SAMPLE_ROLES)) html = html.replaceAll(`{{SAMPLE_${role}}}`, file);
+  for (const [key, value] of Object.entries(vars)) html = html.replaceAll(`{{${key}}}`, value);
+  return html;
+}
+
+const NOW = () => Math.floor(Date.now() / 1000);
+
+/** Freshdesk: a pre-signed S3 link valid for five minutes from now. */
+function freshdeskS3(port: number, id: string, size: 'original' | 'thumb' | 'medium' | 'logo'): string {
+  const file = SAMPLE_ROLES[FRESHDESK_ATTACHMENTS[id]];
+  const q = new URLSearchParams({
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': 'AKIAFIXTURE/us-east-1/s3/aws4_request',
+    'X-Amz-Date': amzDate(NOW()),
+    'X-Amz-Expires': '300',
+    'X-Amz-SignedHeaders': 'host',
+    'X-Amz-Signature': `fixture${id}${size}`,
+  });
+  return `https://s3.amazonaws.com:${port}/cdn.freshdesk.com/data/helpdesk/attachments/production/${id}/${size}/${file}?${q}`;
+}
+
+/** Freshdesk's inline-image token: a JWT whose payload names the attachment id. */
+function freshdeskToken(id: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'HS256' })}.${part({ id: Number(id), domain: 'acme.freshdesk.com', account_id: 1 })}.fixture`;
+}
+
+/** Intercom: a signed file URL valid for an hour. */
+function intercomSigned(path: string): string {
+  return `${path}?expires=${NOW() + 3600}&signature=fixture${path.length}&req=fixture`;
+}
+
+/** Gmail: attachment URL of part `attid` on the fixture thread. */
+function gmailAttachment(port: number, attid: string, kind: 'thumb' | 'file'): string {
+  const q = new URLSearchParams({ ui: '2', ik: 'a1b2c3d4e5', attid, permmsgid: 'msg-f:1816032145311123', th: '1933a1b2c3d4e5f6' });
+  if (kind === 'thumb') {
+    q.set('view', 'fimg');
+    q.set('fur', 'ip');
+    q.set('sz', 's0-l75-ft');
+    q.set('attbid', 'ANGjdJ_fixture');
+    q.set('disp', 'thd');
+  } else {
+    q.set('view', 'att');
+    q.set('disp', 'safe');
+  }
+  q.set('realattid', `f_m3x${attid.replace('.', '')}`);
+  return `https://mail.google.com:${port}/mail/u/0?${q}&zw`;
+}
+
+const SESSION = (name: string) => `${name}=agent; Path=/; Secure; HttpOnly; SameSite=Lax`;
+
+/** One handler per helpdesk; the first whose `hosts` matches answers. */
+const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
+  {
+    hosts: /\.zendesk\.com$/,
+    handle(x) {
+      const ticket = x.url.pathname.match(/^\/agent\/tickets\/(\d+)$/);
+      if (ticket) {
+        return x.page('zendesk.html', { TICKET: ticket[1], FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` }, SESSION('zd_session'));
+      }
+      const attachment = x.url.pathname.match(/^\/attachments\/token\/([\w-]+)\/$/);
+      if (attachment) {
+        if (x.jar.zd_session !== 'agent') return x.send(401, 'Sign in to Zendesk to see this attachment');
+        const name = x.url.searchParams.get('name') ?? '';
+        return x.redirect(`https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}/file/${encodeURIComponent(name)}?sig=${attachment[1]}`);
+      }
+      x.send(404, 'Not found');
+    },
+  },
+  {
+    hosts: /\.zdusercontent\.com$/,
+    handle(x) {
+      const file = x.url.pathname.match(/^\/(file|thumb)\/([^/]+)$/);
+      if (!file || !sampleFile(file[2])) return x.send(404, 'Not found');
+      if (file[1] === 'file' && x.jar.zdu_auth !== 'signed') return x.send(403, 'Signed cookie missing');
+      x.sample(file[2]);
+    },
+  },
+  {
+    hosts: /^admin\.shopify\.com$/,
+    handle(x) {
+      const order = x.url.pathname.match(/^\/store\/acme\/orders\/(\d+)$/);
+      if (!order) return x.send(404, 'Not found');
+      x.page('shopify.html', { ORDER: order[1], PORT: String(x.port) }, SESSION('_admin_session'));
+    },
+  },
+  {
+    hosts: /^cdn\.shopify\.com$/,
+    handle(x) {
+      // Renditions: `name_240x240.jpg`, `name_x120.jpg`; the original is `name.jpg`.
+      const name = x.url.pathname.match(/^\/s\/files\/1\/[\d/]+\/(?:files|products)\/([^/]+)$/)?.[1];
+      x.sample(name?.replace(/_(?:\d+x\d*|x\d+)(?=\.[a-z]+$)/, ''));
+    },
+  },
+  {
+    hosts: /\.gorgias\.com$/,
+    handle(x) {
+      const ticket = x.url.pathname.match(/^\/app\/ticket\/(\d+)$/);
+      if (ticket) return x.page('gorgias.html', { TICKET: ticket[1], PORT: String(x.port) }, SESSION('gorgias_session'));
+      const file = x.url.pathname.match(/^\/api\/attachment\/download\/[\w-]+\/([^/]+)$/);
+      if (!file) return x.send(404, 'Not found');
+      if (x.jar.gorgias_session !== 'agent') return x.send(401, 'Unauthorized');
+      x.sample(file[1]);
+    },
+  },
+  {
+    hosts: /^attachment\.freshdesk\.com$/,
+    handle(x) {
+      const token = x.url.pathname === '/inline/attachment' ? (x.url.searchParams.get('token') ?? '') : '';
+      let id = '';
+      try {
+        id = String(JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).id);
+      } catch {
+        // Not a token this server issued.
+      }
+      if (!FRESHDESK_ATTACHMENTS[id]) return x.send(404, 'Not found');
+      x.redirect(freshdeskS3(x.port, id, 'original'));
+    },
+  },
+  {
+    hosts: /\.freshdesk\.com$/,
+    handle(x) {
+      const ticket = x.url.pathname.match(/^\/a\/tickets\/(\d+)$/);
+      if (ticket) {
+        const vars: Record<string, string> = { TICKET: ticket[1], PORT: String(x.port) };
+        for (const id of Object.keys(FRESHDESK_ATTACHMENTS)) {
+          for (const size of ['original', 'thumb', 'medium', 'logo'] as const) vars[`S3_${id}_${size.toUpperCase()}`] = freshdeskS3(x.port, id, size);
+          vars[`INLINE_${id}`] = `https://attachment.freshdesk.com:${x.port}/inline/attachment?token=${freshdeskToken(id)}`;
+        }
+        return x.page('freshdesk.html', vars, SESSION('_helpkit_session'));
+      }
+      const attachment = x.url.pathname.match(/^\/helpdesk\/attachments\/(\d+)$/);
+      if (!attachment || !FRESHDESK_ATTACHMENTS[attachment[1]]) return x.send(404, 'Not found');
+      if (x.jar._helpkit_session !== 'agent') return x.send(302, '', 'text/plain', { location: `https://${x.host}:${x.port}/login` });
+      x.redirect(freshdeskS3(x.port, attachment[1], 'original'));
+    },
+  },
+  {
+    hosts: /^s3\.amazonaws\.com$/,
+    handle(x) {
+      const file = x.url.pathname.match(/^\/cdn\.freshdesk\.com\/data\/helpdesk\/attachments\/production\/\d+\/\w+\/([^/]+)$/);
+      if (!file) return x.send(404, 'NoSuchKey');
+      const signedAt = fromAmzDate(x.url.searchParams.get('X-Amz-Date') ?? '');
+      const expires = Number(x.url.searchParams.get('X-Amz-Expires'));
+      if (!x.url.searchParams.get('X-Amz-Signature') || !(signedAt + expires >= NOW())) return x.send(403, 'AccessDenied: Request has expired');
+      x.sample(file[1]);
+    },
+  },
+  {
+    hosts: /^app\.intercom\.com$/,
+    handle(x) {
+      const conversation = x.url.pathname.match(/^\/a\/inbox\/acme\/inbox\/[\w/]+\/conversation\/(\d+)$/);
+      if (!conversation) return x.send(404, 'Not found');
+      const vars: Record<string, string> = { CONVERSATION: conversation[1], PORT: String(x.port) };
+      for (const role of Object.keys(SAMPLE_ROLES) as Role[]) vars[`SIGNED_${role}`] = intercomSigned(`/i/o/81234${role.length}/ab12cd34/${SAMPLE_ROLES[role]}`);
+      x.page('intercom.html', vars, SESSION('intercom-session-acme'));
+    },
+  },
+  {
+    hosts: /^(downloads\.intercomcdn\.com|[\w-]+\.intercom-attachments-7\.com)$/,
+    handle(x) {
+      const file = x.url.pathname.match(/^\/i\/o\/\d+\/\w+\/([^/]+)$/);
+      if (!file) return x.send(404, 'Not found');
+      if (!x.url.searchParams.get('signature') || !(Number(x.url.searchParams.get('expires')) >= NOW())) return x.send(403, 'Expired');
+      x.sample(file[1]);
+    },
+  },
+  {
+    hosts: /^secure\.helpscout\.net$/,
+    handle(x) {
+      const conversation = x.url.pathname.match(/^\/conversation\/(\d+)\/(\d+)\/?$/);
+      if (conversation) return x.page('helpscout.html', { CONVERSATION: conversation[1], NUMBER: conversation[2] }, SESSION('hs_session'));
+      const file = x.url.pathname.match(/^\/file\/\d+\/\w+\/([^/]+)$/);
+      if (!file) return x.send(404, 'Not found');
+      if (x.jar.hs_session !== 'agent') return x.send(302, '', 'text/plain', { location: `https://${x.host}:${x.port}/members/login/` });
+      x.sample(file[1]);
+    },
+  },
+  {
+    hosts: /^mail\.google\.com$/,
+    handle(x) {
+      const attid = x.url.searchParams.get('attid');
+      if (/^\/mail\/u\/0\/?$/.test(x.url.pathname) && attid) {
+        const role = GMAIL_ATTACHMENTS[attid];
+        if (!role || x.url.searchParams.get('th') !== '1933a1b2c3d4e5f6') return x.send(404, 'Not found');
+        if (x.jar.SID !== 'agent') return x.send(302, '', 'text/plain', { location: 'https://accounts.google.com/ServiceLogin' });
+        const view = x.url.searchParams.get('view');
+        const disp = x.url.searchParams.get('disp');
+        if (view === 'fimg' || disp === 'thd' || disp === 'emb') return x.sample(SAMPLE_ROLES[role]);
+        if (view === 'att' && (disp === 'inline' || disp === 'safe')) {
+          return x.redirect(`https://mail-attachment.googleusercontent.com:${x.port}/attachment/u/0/?ui=2&attid=${attid}&th=1933a1b2c3d4e5f6&view=att&disp=${disp}&saddbat=signed-${attid}`);
+        }
+        return x.send(400, 'Bad request');
+      }
+      if (/^\/mail\/u\/0\/?$/.test(x.url.pathname)) {
+        const vars: Record<string, string> = { PORT: String(x.port) };
+        for (const id of Object.keys(GMAIL_ATTACHMENTS)) {
+          vars[`THUMB_${id}`] = gmailAttachment(x.port, id, 'thumb').replaceAll('&', '&amp;');
+          vars[`FILE_${id}`] = gmailAttachment(x.port, id, 'file').replaceAll('&', '&amp;');
+        }
+        return x.page('gmail.html', vars, SESSION('SID'));
+      }
+      x.send(404, 'Not found');
+    },
+  },
+  {
+    hosts: /^mail-attachment\.googleusercontent\.com$/,
+    handle(x) {
+      const attid = x.url.searchParams.get('attid') ?? '';
+      const role = GMAIL_ATTACHMENTS[attid];
+      if (x.url.pathname !== '/attachment/u/0/' || !role) return x.send(404, 'Not found');
+      if (x.url.searchParams.get('saddbat') !== `signed-${attid}`) return x.send(403, 'Forbidden');
+      x.sample(SAMPLE_ROLES[role]);
+    },
+  },
+];
+
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const requests: LoggedRequest[] = [];
-  const server: Server = createServer(selfSignedCert(), (req, res) => {
+  const server: Server = createServer(selfSignedCert(), (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
-    const jar = cookies(req.headers.cookie);
-    const send = (status: number, body: Buffer | string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}) => {
-      requests.push({ host, path: url.pathname + url.search, status });
+    const dest = req.headers['sec-fetch-dest'] as string | undefined;
+    const send: Exchange['send'] = (status, body, type = 'text/plain; charset=utf-8', headers = {}) => {
+      requests.push({ host, path: url.pathname + url.search, status, ...(dest ? { dest } : {}) });
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-
-    if (host.endsWith('.zendesk.com')) {
-      const ticket = url.pathname.match(/^\/agent\/tickets\/(\d+)$/);
-      if (ticket) {
-        const port = (server.address() as AddressInfo).port;
-        let html = readFileSync(join(SITES, 'zendesk.html'), 'utf8')
-          .replaceAll('{{TICKET}}', ticket[1])
-          .replaceAll('{{FILES}}', `https://${host.replace('.zendesk.com', '.zdusercontent.com')}:${port}`);
-        for (const [role, file] of Object.entries(SAMPLE_ROLES)) html = html.replaceAll(`{{SAMPLE_${role}}}`, file);
-        return send(200, html, TYPES['.html'], { 'set-cookie': 'zd_session=agent; Path=/; Secure; HttpOnly; SameSite=Lax' });
-      }
-      const attachment = url.pathname.match(/^\/attachments\/token\/([\w-]+)\/$/);
-      if (attachment) {
-        if (jar.zd_session !== 'agent') return send(401, 'Sign in to Zendesk to see this attachment');
-        const name = url.searchParams.get('name') ?? '';
-        const location = `https://${host.replace('.zendesk.com', '.zdusercontent.com')}:${(server.address() as AddressInfo).port}/file/${encodeURIComponent(name)}?sig=${attachment[1]}`;
-        return send(302, '', 'text/plain', { location });
-      }
-    }
-    if (host.endsWith('.zdusercontent.com')) {
-      const file = url.pathname.match(/^\/(file|thumb)\/([^/]+)$/);
-      const path = file && sampleFile(file[2]);
-      if (!file || !path) return send(404, 'Not found');
-      if (file[1] === 'file' && jar.zdu_auth !== 'signed') return send(403, 'Signed cookie missing');
-      return send(200, readFileSync(path), TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
-    }
-    return send(404, 'Not found');
+    const x: Exchange = {
+      host,
+      url,
+      jar: cookies(req.headers.cookie),
+      port: (server.address() as AddressInfo).port,
+      send,
+      redirect: (location) => send(302, '', 'text/plain', { location }),
+      sample(name) {
+        const path = name ? sampleFile(name) : undefined;
+        if (!path) return send(404, 'Not found');
+        send(200, readFileSync(path), TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
+      },
+      page: (fixture, vars, cookie) => send(200, renderFixture(fixture, vars), TYPES['.html'], cookie ? { 'set-cookie': cookie } : {}),
+    };
+    const handler = HOSTS.find((h) => h.hosts.test(host));
+    if (!handler) return send(404, 'Not found');
+    handler.handle(x);
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {

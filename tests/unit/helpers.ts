@@ -47,6 +47,7 @@ export function fakeInput(parts: {
     host: nodeHost,
     stageTimings: {},
     policy: DEFAULT_CLAIM_POLICY,
+    knownBad: [],
     pdq: fail,
     sha256: async () => '0'.repeat(64),
     metadata: async () => parts.metadata ?? {},
