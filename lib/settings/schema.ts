@@ -130,7 +130,11 @@ export function validateSettings(input: unknown): Validated {
   }
   const review = (values['verdict.reviewAt'] as number | undefined) ?? DEFAULT_SETTINGS.verdict.reviewAt;
   const high = (values['verdict.highAt'] as number | undefined) ?? DEFAULT_SETTINGS.verdict.highAt;
-  if (high <= review) errors.push('verdict.highAt must be above verdict.reviewAt');
+  if (high <= review) {
+    errors.push('verdict.highAt must be above verdict.reviewAt');
+    delete values['verdict.reviewAt'];
+    delete values['verdict.highAt'];
+  }
   return { values, errors };
 }
 
