@@ -1,6 +1,6 @@
 /**
  * Background: routes messages, fetches image bytes under the host permission, hands them to
- * the analysis host, caches outcomes by URL, keeps the per-tab state the side panel shows,
+ * the analysis host, caches outcomes by ticket and URL, keeps the per-tab state the side panel shows,
  * and owns the context menu and the side panel.
  */
 import { analyzeInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
@@ -13,7 +13,10 @@ import type { AnalysisOutcome, AnalysisSettings, AnalyzeImageMessage, ToBackgrou
 const MENU_IMAGE = 'claimlens-check-image';
 const MENU_PAGE = 'claimlens-scan-page';
 
-/** Outcomes by image URL for this background's lifetime: a re-render never re-analyses. */
+/**
+ * Outcomes by case and image URL for this background's lifetime: a re-render never
+ * re-analyses, while the same file in another ticket is analysed in that ticket's context.
+ */
 const outcomes = new Map<string, Promise<AnalysisOutcome>>();
 
 let settings: Promise<EffectiveSettings> | undefined;
@@ -24,7 +27,8 @@ function analysisSettings({ settings: s }: EffectiveSettings): AnalysisSettings 
 }
 
 function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
-  let p = outcomes.get(msg.src);
+  const key = `${msg.context.helpdesk ?? ''}|${msg.context.ticketId ?? msg.context.pageUrl ?? ''}|${msg.src}`;
+  let p = outcomes.get(key);
   if (!p) {
     p = (async (): Promise<AnalysisOutcome> => {
       try {
@@ -34,9 +38,9 @@ function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
     })();
-    outcomes.set(msg.src, p);
+    outcomes.set(key, p);
     // Failed fetches (expired links, network) may succeed later.
-    void p.then((o) => !o.ok && outcomes.delete(msg.src));
+    void p.then((o) => !o.ok && outcomes.delete(key));
   }
   return p;
 }

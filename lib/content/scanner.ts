@@ -24,18 +24,19 @@ async function readLocalBytes(src: string): Promise<string | undefined> {
 
 export function startScanner(adapter: SiteAdapter, host: ScannerHost, signal: AbortSignal): { rescan(): void } {
   const badges = new Map<HTMLImageElement, { badge: Badge; src: string }>();
-  /** One analysis per image URL for the life of the page. */
+  /** One analysis per ticket and image URL for the life of the page. */
   const outcomes = new Map<string, Promise<AnalysisOutcome>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const analyse = (src: string, context: ClaimContext): Promise<AnalysisOutcome> => {
-    let p = outcomes.get(src);
+    const key = `${context.ticketId ?? ''}|${src}`;
+    let p = outcomes.get(key);
     if (!p) {
       p = readLocalBytes(src)
         .then((bytesBase64) => host.sendMessage({ type: 'analyze-image', src, bytesBase64, context }) as Promise<AnalysisOutcome>)
         .then((o) => o ?? { ok: false as const, error: 'No answer from the extension' })
         .catch((err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }));
-      outcomes.set(src, p);
+      outcomes.set(key, p);
     }
     return p;
   };

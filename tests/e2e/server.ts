@@ -232,7 +232,9 @@ const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
     handle(x) {
       const ticket = x.url.pathname.match(/^\/agent\/tickets\/(\d+)$/);
       if (ticket) {
-        return x.page('zendesk.html', { TICKET: ticket[1], FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` }, SESSION('zd_session'));
+        // Ticket 4821 comes from Jordan Miller; any other ticket from another customer (reuse tests).
+        const REQUESTER = ticket[1] === '4821' ? 'Jordan Miller' : 'Casey Brown';
+        return x.page('zendesk.html', { TICKET: ticket[1], REQUESTER, FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` }, SESSION('zd_session'));
       }
       const attachment = x.url.pathname.match(/^\/attachments\/token\/([\w-]+)\/$/);
       if (attachment) {
