@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import type { Evidence } from '@/lib/engine/types';
+import { EvidenceVisual } from './Heatmap';
 
 const POINTS_TEXT: Record<Evidence['points'], string> = {
   ai: 'Points to AI',
@@ -20,7 +21,7 @@ function formatValue(v: unknown): string {
   return JSON.stringify(v, null, 1);
 }
 
-export function EvidenceItem({ evidence }: { evidence: Evidence }) {
+export function EvidenceItem({ evidence, imageUrl }: { evidence: Evidence; imageUrl?: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const strength = evidence.decisive ? 'decisive' : evidence.weight === 0 ? 'not weighted' : `weight ${evidence.weight > 0 ? '+' : ''}${evidence.weight.toFixed(2)}`;
@@ -34,6 +35,7 @@ export function EvidenceItem({ evidence }: { evidence: Evidence }) {
       {open && (
         <div id={id} className="evidence-body">
           <p>{evidence.detail}</p>
+          {evidence.visual && <EvidenceVisual visual={evidence.visual} imageUrl={imageUrl} width={300} />}
           {evidence.data && Object.keys(evidence.data).length > 0 && (
             <table className="evidence-data">
               <caption className="sr-only">Raw values for {evidence.title}</caption>

@@ -48,7 +48,7 @@ export function ImageCard({ entry, focused }: { entry: ImageEntry; focused: bool
             <summary>All signals ({report.evidence.length})</summary>
             <ul className="evidence-list">
               {report.evidence.map((e, i) => (
-                <EvidenceItem key={`${e.id}-${i}`} evidence={e} />
+                <EvidenceItem key={`${e.id}-${i}`} evidence={e} imageUrl={entry.thumbnail} />
               ))}
             </ul>
             <p className="hash">SHA-256 {report.sha256} · engine {report.engineVersion}</p>

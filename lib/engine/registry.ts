@@ -9,6 +9,9 @@ import { invisibleWatermark } from '../detectors/provenance/watermark';
 import { c2paProvenance } from '../detectors/provenance/c2pa';
 import { cameraMetadata } from '../detectors/metadata/camera';
 import { dimensions } from '../detectors/metadata/dimensions';
+import { errorLevel } from '../detectors/pixels/ela';
+import { noiseConsistency } from '../detectors/pixels/noise';
+import { spectralFingerprint } from '../detectors/pixels/spectrum';
 import { claimTimeline } from '../detectors/claim/timeline';
 import { claimHistory } from '../detectors/claim/history';
 import { seenBefore } from '../detectors/reuse/seen-before';
@@ -21,6 +24,9 @@ export const DETECTORS: readonly Detector[] = [
   invisibleWatermark,
   cameraMetadata,
   dimensions,
+  errorLevel,
+  noiseConsistency,
+  spectralFingerprint,
   claimTimeline,
   knownBad,
   seenBefore,
