@@ -74,6 +74,14 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await expect(camera.getByText(/Camera details present: Canon PowerShot G2/).first()).toBeVisible();
   await panel.screenshot({ path: join(shots, 'sidepanel.png'), fullPage: true });
 
+  // Pixel forensics draw their map over the image, with an opacity slider.
+  await camera.getByText(/All signals/).click();
+  await camera.locator('[data-evidence-id^="pixels.ela"] button').click();
+  const map = camera.locator('.heatmap');
+  await expect(map.locator('canvas')).toBeVisible();
+  await expect(map.getByRole('slider', { name: /opacity/i })).toBeVisible();
+  await map.screenshot({ path: join(shots, 'heatmap-ela.png') });
+
   // One click copies a neutral internal note for the ticket.
   // Headless Chromium cannot grant clipboard access to an extension page: record what is written.
   await panel.evaluate(() => {
