@@ -1,6 +1,8 @@
 /**
- * Content script for any other page, injected only when the agent asks ("Scan this page
- * with ClaimLens" in the context menu) under the activeTab grant. Uses the generic adapter.
+ * Content script for any other page, injected only when the agent asks ("Scan this page's
+ * images with ClaimLens" in the context menu) under the activeTab grant. Uses the generic
+ * adapter. Injecting it again starts a fresh scan: WXT invalidates the previous instance,
+ * whose scanner then removes its own badges.
  */
 import { generic } from '@/lib/sites/generic';
 import { startScanner } from '@/lib/content/scanner';
@@ -9,11 +11,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main(ctx) {
-    const w = window as unknown as { __claimlensGeneric?: { rescan(): void } };
-    if (w.__claimlensGeneric) {
-      w.__claimlensGeneric.rescan();
-      return;
-    }
-    w.__claimlensGeneric = startScanner(generic, { sendMessage: (m) => browser.runtime.sendMessage(m) }, ctx.signal);
+    startScanner(generic, { sendMessage: (m) => browser.runtime.sendMessage(m) }, ctx.signal);
   },
 });

@@ -6,6 +6,7 @@
  *
  * Zendesk
  *   https://acme.zendesk.com:<port>/agent/tickets/<id>       ticket page (sets a session cookie)
+ *   https://acme.zendesk.com:<port>/hc/en-us/requests/<id>     help-center page (generic fallback)
  *   https://acme.zendesk.com:<port>/attachments/token/<t>/?name=<file>
  *       needs the session cookie, redirects to the signed file URL below
  *   https://acme.zdusercontent.com:<port>/file/<file>?sig=…  needs the zdu_auth cookie (a second origin)
@@ -236,6 +237,9 @@ const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
         const REQUESTER = ticket[1] === '4821' ? 'Jordan Miller' : 'Casey Brown';
         return x.page('zendesk.html', { TICKET: ticket[1], REQUESTER, FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` }, SESSION('zd_session'));
       }
+      // A help-center request page: no adapter matches it, the generic fallback runs on request.
+      const request = x.url.pathname.match(/^\/hc\/en-us\/requests\/(\d+)$/);
+      if (request) return x.page('generic.html', { TICKET: request[1], FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` });
       const attachment = x.url.pathname.match(/^\/attachments\/token\/([\w-]+)\/$/);
       if (attachment) {
         if (x.jar.zd_session !== 'agent') return x.send(401, 'Sign in to Zendesk to see this attachment');
