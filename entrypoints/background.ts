@@ -23,7 +23,7 @@ let settings: Promise<EffectiveSettings> | undefined;
 const currentSettings = () => (settings ??= loadSettings());
 
 function analysisSettings({ settings: s }: EffectiveSettings): AnalysisSettings {
-  return { verdict: s.verdict, policy: s.policy, knownBad: s.knownBadHashes, retentionDays: s.retentionDays, modelEnabled: s.modelEnabled };
+  return { verdict: s.verdict, policy: s.policy, knownBad: s.knownBadHashes, teamRules: s.yaraRules, retentionDays: s.retentionDays, modelEnabled: s.modelEnabled };
 }
 
 function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {

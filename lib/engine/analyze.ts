@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   verdict?: VerdictSettings;
   policy?: ClaimPolicy;
   knownBad?: readonly KnownBadHash[];
+  /** The team's YARA rules source. */
+  teamRules?: string;
   /** Remember this image in the case memory (default true when the host has one). */
   remember?: boolean;
 }
@@ -37,7 +39,7 @@ export async function analyze(
     throw new Error(`File is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${LIMITS.maxFileBytes / 1048576} MiB limit`);
   }
   const info = sniffFormat(bytes);
-  const input = createInput(bytes, context, info, host, options.policy, options.knownBad);
+  const input = createInput(bytes, context, info, host, options.policy, options.knownBad, options.teamRules);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   const sha256 = await input.sha256();
   // The perceptual hash goes into the report (copy-note, hash lists) whenever the pixels were

@@ -54,6 +54,8 @@ export interface AnalysisInput {
   readonly policy: ClaimPolicy;
   /** The team's list of known fraudulent photos. */
   readonly knownBad: readonly KnownBadHash[];
+  /** The team's YARA rules source (empty when the team has none). */
+  readonly teamRules: string;
   /** Milliseconds spent computing each shared input that was asked for (e.g. 'decode'). */
   readonly stageTimings: Record<string, number>;
 }
@@ -85,6 +87,7 @@ export function createInput(
   host: EngineHost,
   policy: ClaimPolicy = DEFAULT_CLAIM_POLICY,
   knownBad: readonly KnownBadHash[] = [],
+  teamRules = '',
 ): AnalysisInput {
   const stageTimings: Record<string, number> = {};
   /** A shared input computed once, its own time (not its dependencies') recorded under `stage`. */
@@ -132,6 +135,7 @@ export function createInput(
     host,
     policy,
     knownBad,
+    teamRules,
     stageTimings,
     sha256: stage('sha256', () => host.sha256(bytes)),
     metadata,

@@ -48,6 +48,7 @@ export const workerApi = {
       verdict: settings?.verdict,
       policy: settings?.policy,
       knownBad: settings?.knownBad,
+      teamRules: settings?.teamRules,
     });
     return { report, thumbnail: await thumbnail(bytes) };
   },

@@ -15,6 +15,8 @@ export interface AnalysisSettings {
   verdict: VerdictSettings;
   policy: ClaimPolicy;
   knownBad: KnownBadHash[];
+  /** The team's YARA rules source. */
+  teamRules: string;
   retentionDays: number;
   modelEnabled: boolean;
 }

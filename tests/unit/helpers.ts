@@ -48,6 +48,7 @@ export function fakeInput(parts: {
     stageTimings: {},
     policy: DEFAULT_CLAIM_POLICY,
     knownBad: [],
+    teamRules: '',
     pdq: fail,
     sha256: async () => '0'.repeat(64),
     metadata: async () => parts.metadata ?? {},
