@@ -10,7 +10,7 @@ import { ROOT } from './server';
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean } = {}): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean; args?: string[] } = {}): Promise<{ context: BrowserContext; extensionId: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${EXTENSION_DIR} is missing`);
   const context = await chromium.launchPersistentContext('', {
     headless: opts.headless ?? true,
@@ -29,6 +29,7 @@ export async function launchWithExtension(opts: { webgpu?: boolean; headless?: b
       '--no-first-run',
       '--disable-quic',
       ...(opts.webgpu ? ['--enable-unsafe-webgpu'] : []),
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
