@@ -65,6 +65,13 @@ export const MAX_WEIGHT = 3;
  */
 export const CONTEXT_FAMILIES: readonly string[] = ['claim', 'reuse', 'pixels'];
 
+/**
+ * Evidence ids calibration leaves at weight 0 because they are built from this same corpus:
+ * the JPEG table catalogue lists tables seen in its files, so its own files match themselves
+ * (in-sample) and the measured rates would overstate the signal.
+ */
+export const IN_SAMPLE_IDS: readonly string[] = ['metadata.jpeg.camera-tables', 'metadata.jpeg.editor-tables', 'metadata.jpeg.tables-mismatch-camera'];
+
 interface Sample {
   row: ManifestRow;
   heldOut: boolean;
@@ -247,7 +254,8 @@ export function calibrate(
   const ids = [...new Set([...counts.keys(), ...decisive, 'engine.error'])].sort();
   for (const id of ids) {
     const c = counts.get(id) ?? { ai: 0, real: 0 };
-    if (decisive.has(id) || id === 'engine.error') {
+    // Engine notes (a check could not run) say nothing about the picture: always 0.
+    if (decisive.has(id) || id.startsWith('engine.') || IN_SAMPLE_IDS.includes(id)) {
       weights[id] = 0;
       continue;
     }

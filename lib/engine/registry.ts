@@ -9,6 +9,9 @@ import { invisibleWatermark } from '../detectors/provenance/watermark';
 import { c2paProvenance } from '../detectors/provenance/c2pa';
 import { cameraMetadata } from '../detectors/metadata/camera';
 import { dimensions } from '../detectors/metadata/dimensions';
+import { jpegDetector } from '../detectors/metadata/jpeg';
+import { editHistory } from '../detectors/metadata/edit-history';
+import { thumbnail } from '../detectors/metadata/thumbnail';
 import { errorLevel } from '../detectors/pixels/ela';
 import { noiseConsistency } from '../detectors/pixels/noise';
 import { spectralFingerprint } from '../detectors/pixels/spectrum';
@@ -24,6 +27,9 @@ export const DETECTORS: readonly Detector[] = [
   invisibleWatermark,
   cameraMetadata,
   dimensions,
+  jpegDetector,
+  editHistory,
+  thumbnail,
   errorLevel,
   noiseConsistency,
   spectralFingerprint,

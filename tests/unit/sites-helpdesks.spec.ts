@@ -459,6 +459,7 @@ describe('Gmail adapter', () => {
       customerId: 'jordan.miller@example.com',
       customerName: 'Jordan Miller',
       orderId: '1001',
+      subject: expect.stringContaining('1001'),
     });
   });
 
