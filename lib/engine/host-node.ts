@@ -1,6 +1,7 @@
 /**
  * Engine host for Node (CLI, tests, evaluation, benchmarks): node:crypto for hashes and
- * pure-JS decoders (jpeg-js, pngjs) for pixels. Never bundled into the extension.
+ * pure-JS decoders (jpeg-js, pngjs) for pixels; wasm decoders (libwebp, libheif) are compiled
+ * from node_modules on the first file that needs them. Never bundled into the extension.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { EngineHost, Pixels } from './host';
 import type { ImageFormat } from './format';
+import { createHeifDecoder, type LibheifFactory } from './heif';
 import { LIMITS } from './limits';
 
 function decodeJpeg(bytes: Uint8Array): Pixels {
@@ -44,6 +46,17 @@ async function decodeWebp(bytes: Uint8Array): Promise<Pixels> {
   return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
 }
 
+/**
+ * libheif (libheif-js's wasm build, the same glue and .wasm the extension ships), compiled on
+ * the first HEIC file. The package's `libheif-js/wasm` entry reads the .wasm relative to the
+ * working directory, so the glue is loaded directly and given the compiled module.
+ */
+const decodeHeic = createHeifDecoder(async () => {
+  const glue = (await import('libheif-js/libheif-wasm/libheif.js')) as unknown as { default: LibheifFactory };
+  const wasmPath = createRequire(import.meta.url).resolve('libheif-js/libheif-wasm/libheif.wasm');
+  return { factory: glue.default, wasm: await WebAssembly.compile(await readFile(wasmPath)) };
+});
+
 export const nodeHost: EngineHost = {
   name: 'node',
   async sha256(bytes) {
@@ -53,6 +66,7 @@ export const nodeHost: EngineHost = {
     if (format === 'jpeg') return decodeJpeg(bytes);
     if (format === 'png') return decodePng(bytes);
     if (format === 'webp') return decodeWebp(bytes);
+    if (format === 'heic') return decodeHeic(bytes);
     throw new Error(`Pixels of ${format.toUpperCase()} files cannot be decoded by the command-line host`);
   },
   c2pa: {
