@@ -127,12 +127,18 @@ function heifSize(b: Uint8Array): { width: number; height: number } {
       const item = version < 1 ? u16be(b, o) : u32be(b, o);
       o += version < 1 ? 2 : 4;
       const count = b[o++];
+      let size: { width: number; height: number } | undefined;
+      let quarterTurns = 0;
       for (let k = 0; k < count; k++) {
         const index = wide ? u16be(b, o) & 0x7fff : b[o] & 0x7f;
         o += wide ? 2 : 1;
-        const size = item === primary ? ispeOf(index - 1) : undefined;
-        if (size) return size;
+        if (item !== primary) continue;
+        size ??= ispeOf(index - 1);
+        const p = list[index - 1];
+        if (p?.type === 'irot' && p.start < p.end) quarterTurns = b[p.start] & 3;
       }
+      // Viewers show the picture turned by `irot`: report the size as displayed (and decoded).
+      if (size) return quarterTurns % 2 ? { width: size.height, height: size.width } : size;
     }
   }
   // No association found: the largest declared extent is the best guess.
