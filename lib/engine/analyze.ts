@@ -3,7 +3,7 @@
  * browser worker, the CLI and the tests. Throws only when the file is not an analysable
  * image at all (the caller shows that error); everything past that yields a Report.
  */
-import type { EngineHost } from './host';
+import type { EngineHost, Pixels } from './host';
 import type { Detector } from './detector';
 import type { ClaimContext, Report } from './types';
 import { ENGINE_VERSION } from './types';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   knownBad?: readonly KnownBadHash[];
   /** The team's YARA rules source. */
   teamRules?: string;
+  /** Receives the shared working copy when some check decoded the pixels (e.g. for a thumbnail). */
+  onWorkingPixels?: (pixels: Pixels) => void;
   /** Remember this image in the case memory (default true when the host has one). */
   remember?: boolean;
 }
@@ -46,6 +48,10 @@ export async function analyze(
   // decoded anyway, and always when there is a case memory to search.
   const decoded = 'decode' in input.stageTimings;
   const pdq = decoded || host.memory ? await input.pdq().then((h) => h.hex, () => undefined) : undefined;
+  if (options.onWorkingPixels && 'decode' in input.stageTimings) {
+    const working = await input.workingPixels().catch(() => undefined);
+    if (working) options.onWorkingPixels(working);
+  }
   const where = caseOf(context);
   if (host.memory && where && options.remember !== false) {
     try {

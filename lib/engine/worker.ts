@@ -6,16 +6,26 @@ import { expose } from 'comlink';
 import { analyze } from './analyze';
 import { browserHost } from './host-browser';
 import type { ClaimContext, Report } from './types';
-import type { EngineHost } from './host';
+import type { EngineHost, Pixels } from './host';
 import { DexieCaseMemory, DEFAULT_RETENTION_DAYS } from '../store/memory-dexie';
 import type { AnalysisSettings } from '../messaging';
 import { bytesToBase64 } from '../messaging';
 
 const THUMB_SIDE = 320;
 
-async function thumbnail(bytes: Uint8Array): Promise<string | undefined> {
+/**
+ * A small JPEG preview for the side panel: from the browser's own decoder, or — for formats it
+ * cannot decode (HEIC) — from the working copy the analysis already decoded.
+ */
+async function thumbnail(bytes: Uint8Array, working?: Pixels): Promise<string | undefined> {
   try {
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    } catch (err) {
+      if (!working) throw err;
+      bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(working.data), working.width, working.height));
+    }
     const scale = Math.min(1, THUMB_SIDE / Math.max(bitmap.width, bitmap.height));
     const w = Math.max(1, Math.round(bitmap.width * scale));
     const h = Math.max(1, Math.round(bitmap.height * scale));
@@ -44,13 +54,15 @@ function host(retentionDays = DEFAULT_RETENTION_DAYS): EngineHost {
 
 export const workerApi = {
   async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
+    let working: Pixels | undefined;
     const report = await analyze(bytes, context, host(settings?.retentionDays), {
+      onWorkingPixels: (px) => (working = px),
       verdict: settings?.verdict,
       policy: settings?.policy,
       knownBad: settings?.knownBad,
       teamRules: settings?.teamRules,
     });
-    return { report, thumbnail: await thumbnail(bytes) };
+    return { report, thumbnail: await thumbnail(bytes, working) };
   },
   /** Deletes every remembered sighting ("Forget everything" in the options). */
   async forgetEverything(): Promise<void> {

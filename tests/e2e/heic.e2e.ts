@@ -30,7 +30,7 @@ test.afterAll(async () => {
   await context?.close();
 });
 
-async function analyseInExtension(bytes: Uint8Array): Promise<Report> {
+async function analyseInExtension(bytes: Uint8Array): Promise<Report & { thumbnail?: string }> {
   const worker = context.serviceWorkers()[0];
   const outcome = await worker.evaluate(async (b64) => {
     const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
@@ -40,7 +40,7 @@ async function analyseInExtension(bytes: Uint8Array): Promise<Report> {
     return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: {} });
   }, Buffer.from(bytes).toString('base64'));
   if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
-  return outcome.report as Report;
+  return { ...(outcome.report as Report), thumbnail: outcome.thumbnail as string | undefined };
 }
 
 const idsOf = (r: Report) => r.evidence.map((e) => e.id).sort();
@@ -51,6 +51,8 @@ async function compare(file: string): Promise<void> {
   const inBrowser = await analyseInExtension(bytes);
   const name = file.slice(file.lastIndexOf('/') + 1);
   expect(inBrowser.format, name).toBe('heic');
+  // Chromium cannot decode HEIC itself: the side panel's preview comes from the analysis's own pixels.
+  expect(inBrowser.thumbnail, name).toMatch(/^data:image\/jpeg;base64,/);
   expect(inBrowser.evidence.filter((e) => e.family === 'engine'), name).toEqual([]);
   expect(inBrowser.evidence.some((e) => e.family === 'pixels'), name).toBe(true);
   expect(idsOf(inBrowser), name).toEqual(idsOf(inNode));
