@@ -14,6 +14,10 @@ export default defineConfig({
       description: 'Checks customers’ damage photos for AI generation, editing and reuse — on your device, with reasons.',
       permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(firefox ? [] : ['offscreen'])],
       host_permissions: HELPDESK_HOST_PERMISSIONS,
+      // A team's own helpdesk hosts: asked for one origin at a time from the options page.
+      ...(firefox ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+      // Team settings by enterprise policy (chrome.storage.managed); Firefox reads its policies.json without a schema.
+      ...(firefox ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
       action: { default_title: 'ClaimLens' },
       content_security_policy: firefox
         ? "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"

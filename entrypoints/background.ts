@@ -5,6 +5,7 @@
  */
 import { analyzeInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
 import { loadSettings, onSettingsChanged } from '@/lib/store/settings';
+import { watchCustomSites } from '@/lib/background/custom-sites';
 import type { EffectiveSettings } from '@/lib/settings/schema';
 import { fetchImageBase64 } from '@/lib/background/fetch-image';
 import { forgetTab, recordImage, updateTab } from '@/lib/background/tab-state';
@@ -113,6 +114,9 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // Automatic scanning on the team's own helpdesk origins, once the agent granted access.
+  watchCustomSites();
 
   // New thresholds, texts or lists apply to the next analyses, not to stale cached ones.
   onSettingsChanged((next) => {

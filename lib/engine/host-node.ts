@@ -28,23 +28,25 @@ function decodePng(bytes: Uint8Array): Pixels {
   return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
 }
 
-let webpReady: Promise<(buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>> | undefined;
+type WasmDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray } | null>;
 
-/** libwebp (the @jsquash/webp wasm build), compiled on the first WebP file. */
-function webpDecoder() {
-  return (webpReady ??= (async () => {
-    const { init, default: decode } = await import('@jsquash/webp/decode.js');
-    const wasmPath = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
-    await init(await WebAssembly.compile(await readFile(wasmPath)));
-    return decode;
-  })());
+/** A squoosh-derived wasm decoder (libwebp, libavif), compiled on the first file that needs it. */
+function wasmDecoder(load: () => Promise<{ init(m: WebAssembly.Module): Promise<void>; default: WasmDecode }>, wasm: string) {
+  let ready: Promise<WasmDecode> | undefined;
+  return async (bytes: Uint8Array, format: string): Promise<Pixels> => {
+    ready ??= (async () => {
+      const { init, default: decode } = await load();
+      await init(await WebAssembly.compile(await readFile(createRequire(import.meta.url).resolve(wasm))));
+      return decode;
+    })();
+    const img = await (await ready)(bytes.slice().buffer);
+    if (!img) throw new Error(`The ${format.toUpperCase()} decoder could not read this file`);
+    return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
+  };
 }
 
-async function decodeWebp(bytes: Uint8Array): Promise<Pixels> {
-  const decode = await webpDecoder();
-  const img = await decode(bytes.slice().buffer);
-  return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length) };
-}
+const decodeWebp = wasmDecoder(() => import('@jsquash/webp/decode.js'), '@jsquash/webp/codec/dec/webp_dec.wasm');
+const decodeAvif = wasmDecoder(() => import('@jsquash/avif/decode.js') as never, '@jsquash/avif/codec/dec/avif_dec.wasm');
 
 /**
  * libheif (libheif-js's wasm build, the same glue and .wasm the extension ships), compiled on
@@ -65,7 +67,8 @@ export const nodeHost: EngineHost = {
   async decodePixels(bytes: Uint8Array, format: ImageFormat) {
     if (format === 'jpeg') return decodeJpeg(bytes);
     if (format === 'png') return decodePng(bytes);
-    if (format === 'webp') return decodeWebp(bytes);
+    if (format === 'webp') return decodeWebp(bytes, format);
+    if (format === 'avif') return decodeAvif(bytes, format);
     if (format === 'heic') return decodeHeic(bytes);
     throw new Error(`Pixels of ${format.toUpperCase()} files cannot be decoded by the command-line host`);
   },

@@ -42,6 +42,15 @@ test('Chrome/Edge manifest asks only for what ClaimLens needs', () => {
   expect(m.side_panel.default_path).toBe('sidepanel.html');
   expect(m.externally_connectable).toBeUndefined();
   expect(m.web_accessible_resources).toBeUndefined();
+  // Team deployment: the options page in a tab, custom helpdesk hosts only as optional
+  // permissions asked one origin at a time, and a policy schema for chrome.storage.managed.
+  expect(m.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+  expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  expect(m.optional_permissions).toBeUndefined();
+  expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
+  const schema = JSON.parse(readFileSync(join(OUT, 'chrome-mv3', m.storage.managed_schema), 'utf8'));
+  expect(schema.type).toBe('object');
+  expect(schema.additionalProperties).toBeUndefined();
   expectNoRemoteCode('chrome-mv3');
 });
 
@@ -56,5 +65,10 @@ test('Firefox manifest is valid MV2 with a sidebar and no Chrome-only permission
   expect(m.background.scripts).toEqual(['background.js']);
   expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
   expect(m.cross_origin_embedder_policy).toBeUndefined();
+  expect(m.options_ui.page).toBe('options.html');
+  expect(m.optional_permissions).toEqual(['https://*/*']);
+  expect(m.optional_host_permissions).toBeUndefined();
+  // Firefox reads managed settings from policies.json (3rdparty.Extensions) without a schema key.
+  expect(m.storage).toBeUndefined();
   expectNoRemoteCode('firefox-mv2');
 });

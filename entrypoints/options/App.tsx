@@ -1,0 +1,163 @@
+/**
+ * The options page: what a support team configures (sites, verdict, claim policy, case
+ * memory, model, YARA rules, shared files). Values edited in the form are saved together with
+ * Save; adding a site, importing a file and forgetting act at once. Options a managed policy
+ * sets are shown disabled with "Set by your organisation" and are never saved from here.
+ */
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/store/settings';
+import type { EffectiveSettings, SettingPath, Settings } from '@/lib/settings/schema';
+import { fieldErrors, getPath, setPath } from '@/components/options/paths';
+import { SitesSection } from '@/components/options/SitesSection';
+import { VerdictSection } from '@/components/options/VerdictSection';
+import { PolicySection } from '@/components/options/PolicySection';
+import { MemorySection } from '@/components/options/MemorySection';
+import { ModelSection } from '@/components/options/ModelSection';
+import { YaraSection } from '@/components/options/YaraSection';
+import { TransferSection } from '@/components/options/TransferSection';
+
+/** `draft` with every locked path taken from `effective` (a policy change shows at once). */
+function withLocked(draft: Settings, effective: EffectiveSettings): Settings {
+  return effective.locked.reduce((d, p) => setPath(d, p, getPath(effective.settings, p)), draft);
+}
+
+export function App() {
+  const [saved, setSaved] = useState<EffectiveSettings>();
+  const [draft, setDraft] = useState<Settings>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [loadError, setLoadError] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    loadSettings().then(
+      (eff) => {
+        if (!live) return;
+        setSaved(eff);
+        setDraft(eff.settings);
+      },
+      (err: unknown) => live && setLoadError(`The settings could not be loaded: ${err instanceof Error ? err.message : String(err)}`),
+    );
+    const stop = onSettingsChanged((eff) => {
+      setSaved(eff);
+      // Values saved elsewhere (another window, the policy) replace only what is not being edited here.
+      setDraft((d) => (d ? withLocked({ ...d, customSites: eff.settings.customSites, knownBadHashes: eff.settings.knownBadHashes }, eff) : eff.settings));
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const locked = useMemo(() => new Set<SettingPath>(saved?.locked ?? []), [saved]);
+  const byPath = useMemo(() => fieldErrors(errors), [errors]);
+
+  if (loadError) {
+    return (
+      <main>
+        <h1>ClaimLens settings</h1>
+        <p role="alert">{loadError}</p>
+      </main>
+    );
+  }
+  if (!saved || !draft) {
+    return (
+      <main>
+        <h1>ClaimLens settings</h1>
+        <p role="status">Loading…</p>
+      </main>
+    );
+  }
+
+  const update = (path: SettingPath, value: unknown) => {
+    if (locked.has(path)) return;
+    setDraft((d) => (d ? setPath(d, path, value) : d));
+    setStatus('');
+  };
+
+  /** Saves some values at once (sites list, imports); the form keeps its other edits. */
+  const saveNow = async (values: Partial<Settings>): Promise<string[]> => {
+    const problems = await saveSettings(values);
+    if (problems.length) return problems;
+    const eff = await loadSettings();
+    setSaved(eff);
+    setDraft((d) => {
+      let next = d ?? eff.settings;
+      for (const key of Object.keys(values) as (keyof Settings)[]) next = { ...next, [key]: eff.settings[key] };
+      return withLocked(next, eff);
+    });
+    return [];
+  };
+
+  const reload = async () => {
+    const eff = await loadSettings();
+    setSaved(eff);
+    setDraft(eff.settings);
+    setErrors([]);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setStatus('');
+    try {
+      const problems = await saveSettings(draft);
+      setErrors(problems);
+      if (problems.length === 0) {
+        const eff = await loadSettings();
+        setSaved(eff);
+        setDraft(eff.settings);
+        setStatus('Saved');
+      }
+    } catch (err) {
+      setErrors([`The settings could not be saved: ${err instanceof Error ? err.message : String(err)}`]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const section = { settings: draft, locked, errors: byPath.byPath, update };
+  return (
+    <main>
+      <header>
+        <h1>ClaimLens settings</h1>
+        <p className="intro">How ClaimLens checks claim photos for your team. Everything runs on this device.</p>
+        {locked.size > 0 && (
+          <p className="managed-banner" role="note">
+            Your organisation manages {locked.size === 1 ? 'one of these options' : `${locked.size} of these options`}: they are marked “Set by your organisation” and
+            cannot be changed here.
+          </p>
+        )}
+      </header>
+      <form onSubmit={(e) => void save(e)} noValidate aria-label="ClaimLens settings">
+        <SitesSection {...section} saveNow={saveNow} />
+        <VerdictSection {...section} />
+        <PolicySection {...section} />
+        <MemorySection {...section} />
+        <ModelSection {...section} />
+        <YaraSection {...section} />
+        <div className="save-bar">
+          <button type="submit" className="primary" disabled={saving}>
+            Save
+          </button>
+          <p className="save-status" role="status">
+            {status}
+          </p>
+          {byPath.messages.length > 0 && (
+            <div className="save-errors" role="alert">
+              <p>Not saved. Please correct:</p>
+              <ul>
+                {byPath.messages.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      </form>
+      <TransferSection saved={saved.settings} locked={locked} saveNow={saveNow} reload={reload} />
+      <footer className="privacy">Images, hashes and settings stay in this browser unless you export them.</footer>
+    </main>
+  );
+}
