@@ -72,6 +72,20 @@ export const CONTEXT_FAMILIES: readonly string[] = ['claim', 'reuse', 'pixels'];
  */
 export const IN_SAMPLE_IDS: readonly string[] = ['metadata.jpeg.camera-tables', 'metadata.jpeg.editor-tables', 'metadata.jpeg.tables-mismatch-camera'];
 
+/**
+ * Informational items that fire for every file of a format (every JPEG has tables and a
+ * quality). Weighting them would learn the file format — the corpus's AI images are mostly PNG,
+ * its real photos JPEG — so they stay at 0.
+ */
+export const FORMAT_IDS: readonly string[] = ['metadata.jpeg.quality', 'metadata.jpeg.standard-tables'];
+
+/** Evidence may only move the score the way its meaning points (an "edited" sign never lowers it). */
+function directed(llr: number, points: string | undefined): number {
+  if (points === 'ai' || points === 'edited' || points === 'reused') return Math.max(0, llr);
+  if (points === 'authentic') return Math.min(0, llr);
+  return llr;
+}
+
 interface Sample {
   row: ManifestRow;
   heldOut: boolean;
@@ -220,7 +234,7 @@ export interface CalibrationSample {
   cls: string;
   /** False for held-out files: they only tell which ids are decisive. */
   inSplit: boolean;
-  evidence: readonly { id: string; family?: string; decisive?: boolean }[];
+  evidence: readonly { id: string; family?: string; decisive?: boolean; points?: string }[];
 }
 
 /**
@@ -234,11 +248,15 @@ export function calibrate(
   meta: { source: string; heldOutSources: string[]; generatedAt?: string },
 ): CalibrationFile {
   const decisive = new Set<string>();
+  const pointsOf = new Map<string, string | undefined>();
   const counts = new Map<string, { ai: number; real: number }>();
   let nAi = 0;
   let nReal = 0;
   for (const s of samples) {
-    for (const e of s.evidence) if (e.decisive && !CONTEXT_FAMILIES.includes(e.family ?? '')) decisive.add(e.id);
+    for (const e of s.evidence) {
+      if (e.decisive && !CONTEXT_FAMILIES.includes(e.family ?? '')) decisive.add(e.id);
+      pointsOf.set(e.id, e.points);
+    }
     if (!s.inSplit || (s.cls !== 'ai' && s.cls !== 'real')) continue;
     if (s.cls === 'ai') nAi++;
     else nReal++;
@@ -255,12 +273,12 @@ export function calibrate(
   for (const id of ids) {
     const c = counts.get(id) ?? { ai: 0, real: 0 };
     // Engine notes (a check could not run) say nothing about the picture: always 0.
-    if (decisive.has(id) || id.startsWith('engine.') || IN_SAMPLE_IDS.includes(id)) {
+    if (decisive.has(id) || id.startsWith('engine.') || IN_SAMPLE_IDS.includes(id) || FORMAT_IDS.includes(id)) {
       weights[id] = 0;
       continue;
     }
     const llr = Math.log((c.ai + a) / (nAi + 2 * a)) - Math.log((c.real + a) / (nReal + 2 * a));
-    weights[id] = round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, llr)), 3) + 0;
+    weights[id] = round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, directed(llr, pointsOf.get(id)))), 3) + 0;
   }
   return {
     prior: round(logit(PRIOR_PROBABILITY), 3),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { calibrate, evaluate, HELD_OUT_SOURCES, MAX_WEIGHT, type CalibrationFile, type EvalResult } from '../../cli/eval';
+import { calibrate, evaluate, FORMAT_IDS, HELD_OUT_SOURCES, MAX_WEIGHT, type CalibrationFile, type EvalResult } from '../../cli/eval';
 import { classify, ManifestError } from '../../cli/manifest';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -166,6 +166,26 @@ describe('claimlens eval', () => {
     expect(r.calibration).toBeNull();
   });
 
+  it('keeps every weight in the direction its evidence points', () => {
+    const sample = (cls: 'ai' | 'real', ids: [string, string][]) => ({ cls, inSplit: true, evidence: ids.map(([id, points]) => ({ id, points, family: 'metadata' })) });
+    const cal = calibrate(
+      [
+        sample('ai', [['x.authentic-in-ai', 'authentic'], ['x.neutral', 'neutral']]),
+        sample('ai', [['x.authentic-in-ai', 'authentic'], ['x.neutral', 'neutral']]),
+        sample('real', [['x.edited-in-real', 'edited'], ['x.ai-in-real', 'ai']]),
+        sample('real', [['x.edited-in-real', 'edited'], ['x.ai-in-real', 'ai'], ['x.authentic-in-real', 'authentic']]),
+        sample('real', [['metadata.jpeg.quality', 'neutral']]),
+      ],
+      { source: 'test', heldOutSources: [] },
+    );
+    expect(cal.weights['x.authentic-in-ai']).toBe(0);
+    expect(cal.weights['x.edited-in-real']).toBe(0);
+    expect(cal.weights['x.ai-in-real']).toBe(0);
+    expect(cal.weights['x.authentic-in-real']).toBeLessThan(0);
+    expect(cal.weights['x.neutral']).toBeGreaterThan(0);
+    expect(cal.weights['metadata.jpeg.quality']).toBe(0);
+  });
+
   it('writes a calibration counted on the calibration split only', async () => {
     const out = join(dir, 'calibration.json');
     const r = await run('manifest.csv', out);
@@ -191,8 +211,15 @@ describe('claimlens eval', () => {
     for (const [id, c] of Object.entries(cal.counts.evidence)) {
       if (id === 'provenance.generator.a1111') continue;
       const llr = Math.log((c.ai + 1) / (3 + 2)) - Math.log((c.real + 1) / (4 + 2));
-      expect(cal.weights[id]).toBeCloseTo(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, llr)), 3);
+      const clipped = Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, llr));
+      // Either the smoothed log-likelihood ratio, or 0: format-only items, and evidence whose
+      // ratio runs against its meaning (an AI sign seen more often in real photos), carry none.
+      if (FORMAT_IDS.includes(id)) expect(cal.weights[id]).toBe(0);
+      else if (cal.weights[id] !== 0) expect(cal.weights[id]).toBeCloseTo(clipped, 3);
+      else expect(Math.abs(clipped) < 0.0005 || (clipped < 0 && /dimensions|edit-history|ela|noise/.test(id)) || clipped > 0).toBe(true);
     }
+    // AI-pointing size signs never lower the score.
+    for (const id of ['metadata.dimensions.generator-size', 'metadata.dimensions.multiple-of-64']) expect(cal.weights[id] ?? 0).toBeGreaterThanOrEqual(0);
   });
 
   it('uses every file for calibration when there is no source_repo column', async () => {
