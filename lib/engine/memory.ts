@@ -24,6 +24,8 @@ export interface SimilarSighting extends Sighting {
   /** PDQ distance in bits; 0 for the exact same file. */
   distance: number;
   exact: boolean;
+  /** Matched as a left–right mirror image. */
+  mirrored?: boolean;
 }
 
 export interface CaseMemory {

@@ -150,3 +150,16 @@ export function hammingDistance(a: string, b: string): number {
   for (let i = 0; i < 64; i += 2) d += POPCOUNT[parseInt(a.slice(i, i + 2), 16) ^ parseInt(b.slice(i, i + 2), 16)];
   return d;
 }
+
+/** The picture mirrored left–right: a reused photo is often flipped to dodge matching. */
+export function mirrored(pixels: Pixels): Pixels {
+  const { width, height, data } = pixels;
+  const out = new Uint8ClampedArray(data.length);
+  const src = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  const dst = new Uint32Array(out.buffer);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) dst[row + x] = src[row + width - 1 - x];
+  }
+  return { width, height, data: out };
+}

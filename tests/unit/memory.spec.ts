@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashIndex } from '../../lib/engine/hash-index';
 import { IndexedCaseMemory, type MemoryBackend, type Sighting } from '../../lib/engine/memory';
-import { hammingDistance } from '../../lib/engine/pdq';
+import { hammingDistance, mirrored } from '../../lib/engine/pdq';
+import jpeg from 'jpeg-js';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
 import type { ClaimContext } from '../../lib/engine/types';
@@ -85,6 +86,16 @@ describe('reuse and claim history evidence', () => {
 
     const unrelated = await analyze(other, ticket('4', 'Carol', 'C-1'), host);
     expect(unrelated.evidence.filter((e) => e.family === 'reuse')).toEqual([]);
+  });
+
+  it('recognises a mirrored, re-encoded copy of an earlier photo', async () => {
+    const host = { ...nodeHost, memory: new IndexedCaseMemory(memoryBackend()) };
+    await analyze(bytes, ticket('30', 'Frank', 'F-1'), host);
+    const px = await nodeHost.decodePixels(bytes, 'jpeg');
+    const flipped = jpeg.encode({ data: mirrored(px).data, width: px.width, height: px.height }, 80).data;
+    const report = await analyze(new Uint8Array(flipped), ticket('31', 'Grace', 'G-1'), host);
+    const item = report.evidence.find((e) => e.id === 'reuse.seen-before.other-customer');
+    expect(JSON.stringify(item?.data)).toContain('mirrored near-duplicate');
   });
 
   it('only notes the same photo resent for the same order', async () => {

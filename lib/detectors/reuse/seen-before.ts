@@ -9,7 +9,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import { caseOf, sameTicket, type SimilarSighting } from '../../engine/memory';
-import { PDQ_MATCH_DISTANCE } from '../../engine/pdq';
+import { mirrored, pdqHash, PDQ_MATCH_DISTANCE } from '../../engine/pdq';
 
 /** Below this PDQ quality the hash of a flat picture matches too easily; only exact copies count. */
 const MIN_PDQ_QUALITY = 50;
@@ -23,7 +23,7 @@ function describe(s: SimilarSighting): Record<string, unknown> {
     ...(s.ticketUrl ? { link: s.ticketUrl } : {}),
     customer: who(s) ?? 'unknown',
     seen: new Date(s.seenAt).toISOString().slice(0, 10),
-    match: s.exact ? 'identical file' : `near-duplicate (${s.distance} of 256 bits differ)`,
+    match: s.exact ? 'identical file' : `${s.mirrored ? 'mirrored ' : ''}near-duplicate (${s.distance} of 256 bits differ)`,
   };
 }
 
@@ -46,7 +46,15 @@ export const seenBefore = defineDetector({
     const usable = pdq && pdq.quality >= MIN_PDQ_QUALITY ? pdq.hex : undefined;
     const here = caseOf(context) ?? { helpdesk: context.helpdesk, ticketId: undefined };
     const me = context.customerId ?? context.customerName;
-    const earlier = (await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE)).filter((s) => !sameTicket(s, here));
+    const found = await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE);
+    // A mirrored copy of an earlier photo: its PDQ differs, the mirror image's does not.
+    if (usable) {
+      const flipped = pdqHash(mirrored(await input.workingPixels())).hex;
+      for (const s of await memory.findSimilar('', flipped, PDQ_MATCH_DISTANCE)) {
+        if (!found.some((f) => f.sha256 === s.sha256 && f.ticketId === s.ticketId)) found.push({ ...s, mirrored: true });
+      }
+    }
+    const earlier = found.filter((s) => !sameTicket(s, here));
     if (earlier.length === 0) return [];
     const others = earlier.filter((s) => who(s) !== undefined && me !== undefined && who(s) !== me);
     const findings: Finding[] = [];
