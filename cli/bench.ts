@@ -41,7 +41,8 @@ interface Case {
   peakRssMiB: number;
 }
 
-const CACHE = join(process.cwd(), '.cache', 'bench');
+export const BENCH_CACHE = join(process.cwd(), '.cache', 'bench');
+const CACHE = BENCH_CACHE;
 
 function stat(values: number[]): Stat {
   const s = [...values].sort((a, b) => a - b);
@@ -81,7 +82,7 @@ function photoLike(width: number, height: number): Uint8Array {
   return data;
 }
 
-function benchImage(megapixels: number, format: 'jpeg' | 'png'): Uint8Array {
+export function benchImage(megapixels: number, format: 'jpeg' | 'png'): Uint8Array {
   const width = Math.round(Math.sqrt((megapixels * 1e6 * 4) / 3));
   const height = Math.round((width * 3) / 4);
   const file = join(CACHE, `${megapixels}mp.${format === 'jpeg' ? 'jpg' : 'png'}`);

@@ -142,9 +142,15 @@ function cookies(header: string | undefined): Record<string, string> {
 }
 
 /** Sample files are addressed by file name only; nothing outside samples/ is served. */
+/** Extra folders whose files are served like samples (the browser benchmark's generated images). */
+const extraDirs: string[] = [];
+
 function sampleFile(name: string): string | undefined {
-  const file = join(SAMPLES, basename(decodeURIComponent(name)));
-  return existsSync(file) ? file : undefined;
+  for (const dir of [SAMPLES, ...extraDirs]) {
+    const file = join(dir, basename(decodeURIComponent(name)));
+    if (existsSync(file)) return file;
+  }
+  return undefined;
 }
 
 /** Epoch seconds as S3's compact ISO form, 20261121T084000Z. */
@@ -397,7 +403,8 @@ const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
   },
 ];
 
-export async function startFixtureServer(port = 0): Promise<FixtureServer> {
+export async function startFixtureServer(port = 0, options: { extraDir?: string } = {}): Promise<FixtureServer> {
+  if (options.extraDir && !extraDirs.includes(options.extraDir)) extraDirs.push(options.extraDir);
   const requests: LoggedRequest[] = [];
   const server: Server = createServer(selfSignedCert(), (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
