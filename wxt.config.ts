@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import { HELPDESK_HOST_PERMISSIONS } from './lib/sites/permissions';
+import { yaraCsp } from './build/yara-csp';
 
 // Manifest per browser. Chrome/Edge: MV3 with an offscreen document hosting the analysis
 // worker. Firefox: MV2 background page hosting it (no offscreen, no sidePanel permission).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Module workers, so heavy engine parts (C2PA wasm glue, models) stay in lazily loaded chunks.
-  vite: () => ({ worker: { format: 'es' } }),
+  vite: () => ({ worker: { format: 'es', plugins: () => [yaraCsp()] } }),
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {

@@ -19,6 +19,7 @@ import { claimTimeline } from '../detectors/claim/timeline';
 import { claimHistory } from '../detectors/claim/history';
 import { seenBefore } from '../detectors/reuse/seen-before';
 import { knownBad } from '../detectors/reuse/known-bad';
+import { yaraRules } from '../detectors/rules/yara';
 
 export const DETECTORS: readonly Detector[] = [
   c2paProvenance,
@@ -37,5 +38,6 @@ export const DETECTORS: readonly Detector[] = [
   knownBad,
   seenBefore,
   claimHistory,
+  yaraRules,
 ];
 
