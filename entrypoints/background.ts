@@ -3,7 +3,7 @@
  * the analysis host, caches outcomes by ticket and URL, keeps the per-tab state the side panel shows,
  * and owns the context menu and the side panel.
  */
-import { analyzeInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
+import { analyzeInHost, checkRulesInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
 import { loadSettings, onSettingsChanged } from '@/lib/store/settings';
 import { watchCustomSites } from '@/lib/background/custom-sites';
 import type { EffectiveSettings } from '@/lib/settings/schema';
@@ -93,6 +93,10 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (msg?.type === 'analyze-image') {
       void handleAnalyze(msg, tabId).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'check-rules') {
+      void checkRulesInHost(msg.source).then(sendResponse, (err: unknown) => sendResponse({ error: String(err) }));
       return true;
     }
     if (msg?.type === 'forget-everything') {

@@ -3,13 +3,17 @@
  * background page on Firefox. It owns the analysis worker and answers `analyze-bytes`.
  */
 import { AnalysisClient } from '@/lib/engine/client';
-import { base64ToBytes, type AnalysisOutcome, type AnalyzeBytesMessage, type ForgetMessage } from '@/lib/messaging';
+import { base64ToBytes, type AnalysisOutcome, type AnalyzeBytesMessage, type CheckRulesHostMessage, type ForgetMessage } from '@/lib/messaging';
 
 const client = new AnalysisClient();
 
 browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-  const msg = message as AnalyzeBytesMessage | ForgetMessage;
+  const msg = message as AnalyzeBytesMessage | ForgetMessage | CheckRulesHostMessage;
   if (msg?.target !== 'analysis-host') return undefined;
+  if (msg.type === 'check-rules') {
+    client.checkRules(msg.source).then(sendResponse, (err: unknown) => sendResponse({ error: String(err) }));
+    return true;
+  }
   if (msg.type === 'forget-everything') {
     client.forgetEverything().then(
       () => sendResponse({ ok: true }),

@@ -3,7 +3,8 @@
  * Chrome/Edge (MV3 service workers cannot start Workers), a hidden frame of the same page
  * inside the background page on Firefox. Both answer the same `analyze-bytes` message.
  */
-import type { AnalysisOutcome, AnalysisSettings, AnalyzeBytesMessage, ForgetMessage } from '../messaging';
+import type { AnalysisOutcome, AnalysisSettings, AnalyzeBytesMessage, CheckRulesHostMessage, ForgetMessage } from '../messaging';
+import type { RulesCheck } from '../engine/yara';
 import type { ClaimContext } from '../engine/types';
 
 const HOST_PAGE = '/offscreen.html';
@@ -34,6 +35,12 @@ async function ensureHost(): Promise<void> {
     ready = undefined;
   });
   return ready;
+}
+
+export async function checkRulesInHost(source: string): Promise<RulesCheck | { error: string }> {
+  await ensureHost();
+  const message: CheckRulesHostMessage = { target: 'analysis-host', type: 'check-rules', source };
+  return ((await browser.runtime.sendMessage(message)) as RulesCheck | { error: string } | undefined) ?? { error: 'The analysis host did not answer' };
 }
 
 export async function forgetEverythingInHost(): Promise<void> {

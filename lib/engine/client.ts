@@ -7,6 +7,7 @@ import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from './worker';
 import type { ClaimContext, Report } from './types';
 import type { AnalysisSettings } from '../messaging';
+import type { RulesCheck } from './yara';
 
 /** Longest an analysis may take before the worker is considered stuck and restarted. */
 const WATCHDOG_MS = 30_000;
@@ -26,6 +27,10 @@ export class AnalysisClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.api = undefined;
+  }
+
+  async checkRules(source: string): Promise<RulesCheck> {
+    return (this.api ?? this.start()).checkRules(source);
   }
 
   async forgetEverything(): Promise<void> {

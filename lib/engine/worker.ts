@@ -10,6 +10,7 @@ import type { EngineHost, Pixels } from './host';
 import { DexieCaseMemory, DEFAULT_RETENTION_DAYS } from '../store/memory-dexie';
 import type { AnalysisSettings } from '../messaging';
 import { bytesToBase64 } from '../messaging';
+import { checkRules, type RulesCheck } from './yara';
 
 const THUMB_SIDE = 320;
 
@@ -71,6 +72,10 @@ export const workerApi = {
   },
   async rememberedCount(): Promise<number> {
     return (memory ?? new DexieCaseMemory()).count();
+  },
+  /** Compiles the team's draft rules for the options page: errors and warnings by line. */
+  async checkRules(source: string): Promise<RulesCheck> {
+    return checkRules(source);
   },
   ping(): string {
     return 'pong';

@@ -48,12 +48,25 @@ export interface ForgetMessage {
   type: 'forget-everything';
 }
 
+/** Compile the team's YARA source and report errors by line (host side). */
+export interface CheckRulesHostMessage {
+  target: 'analysis-host';
+  type: 'check-rules';
+  source: string;
+}
+
+/** From the options page: check the team's YARA source. Answers a RulesCheck or {error}. */
+export interface CheckRulesMessage {
+  type: 'check-rules';
+  source: string;
+}
+
 /** From the options page: empty the case memory. */
 export interface ForgetEverythingMessage {
   type: 'forget-everything';
 }
 
-export type ToBackground = AnalyzeImageMessage | OpenPanelMessage | ForgetEverythingMessage;
+export type ToBackground = AnalyzeImageMessage | OpenPanelMessage | ForgetEverythingMessage | CheckRulesMessage;
 
 export type AnalysisOutcome =
   | { ok: true; report: Report; thumbnail?: string }

@@ -80,7 +80,12 @@ test.describe('options page', () => {
     for (const name of ['Sites', 'Verdict', 'Claim policy', 'Case memory', 'Neural detector', 'YARA rules', 'Files']) {
       await expect(options.getByRole('heading', { level: 2, name })).toBeVisible();
     }
-    await expect(options.getByText('ClaimLens does not run YARA rules yet', { exact: false })).toBeVisible();
+    // Team YARA rules are compiled in the analysis worker as they are typed; errors come by line.
+    await options.getByLabel('YARA rules source').fill('rule ok_rule { condition: true }\nrule broken { strings: $a = "x" condition: $b }');
+    await expect(options.locator('.rule-errors')).toContainText('Line 2:');
+    await options.getByLabel('YARA rules source').fill('rule ok_rule { condition: true }');
+    await expect(options.locator('.rules-check')).toContainText('1 rule(s) compile: ok_rule');
+    await options.getByLabel('YARA rules source').fill('');
     await expect(options.getByRole('checkbox', { name: 'Zendesk' })).toBeChecked();
 
     // An invalid threshold is explained and nothing is saved.

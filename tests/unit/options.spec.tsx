@@ -112,7 +112,7 @@ describe('options page', () => {
     expect(control('Keep case memory for (days)').value).toBe('180');
     expect(control('Use the neural AI-image detector').checked).toBe(true);
     expect(container.textContent).toContain('The neural detector may not be present in this build');
-    expect(container.textContent).toContain('ClaimLens does not run YARA rules yet');
+    expect(container.textContent).toContain('Your rules run over the bytes of every claim file');
     expect(container.textContent).toContain('0 hashes in the list.');
     // Every form control has a label.
     for (const el of container.querySelectorAll('input, textarea')) {
