@@ -11,8 +11,9 @@ export default defineConfig({
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {
-      name: 'ClaimLens',
-      description: 'Checks customers’ damage photos for AI generation, editing and reuse — on your device, with reasons.',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
       permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(firefox ? [] : ['offscreen'])],
       host_permissions: HELPDESK_HOST_PERMISSIONS,
       // A team's own helpdesk hosts: asked for one origin at a time from the options page.

@@ -1,12 +1,13 @@
-/** One claim image in the side panel: thumbnail, level, score, top reasons, all evidence. */
+/** One claim image in the side panel: thumbnail, level, score, top reasons, all evidence — in the UI language. */
 import { useEffect, useRef } from 'react';
 import type { ImageEntry } from '@/lib/messaging';
-import { LEVEL_LABEL, topReasons } from '@/lib/verdict/reasons';
+import { topReasons } from '@/lib/verdict/reasons';
+import { t, type Locale } from '@/lib/i18n/messages';
+import { evidenceText, levelLabel, recommendationText } from '@/lib/i18n/ui';
 import { EvidenceItem } from './EvidenceItem';
 import { imageName } from './names';
 
-
-export function ImageCard({ entry, focused }: { entry: ImageEntry; focused: boolean }) {
+export function ImageCard({ entry, focused, locale = 'en' }: { entry: ImageEntry; focused: boolean; locale?: Locale }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.focus();
@@ -17,15 +18,20 @@ export function ImageCard({ entry, focused }: { entry: ImageEntry; focused: bool
   return (
     <article ref={ref} tabIndex={-1} className={`card level-${level ?? entry.status}`} aria-labelledby={`t-${entry.src}`} data-src={entry.src}>
       <header className="card-head">
-        {entry.thumbnail ? <img className="thumb" src={entry.thumbnail} alt={`Claim image ${name}`} /> : <div className="thumb placeholder" aria-hidden="true" />}
+        {entry.thumbnail ? (
+          <img className="thumb" src={entry.thumbnail} alt={t('card.imageAlt', { name }, locale)} />
+        ) : (
+          <div className="thumb placeholder" aria-hidden="true" />
+        )}
         <div>
           <h2 id={`t-${entry.src}`} className="card-title">{name}</h2>
-          {entry.status === 'analysing' && <p className="level" role="status">Checking…</p>}
-          {entry.status === 'error' && <p className="level level-error">Could not analyse: {entry.error}</p>}
+          {entry.status === 'analysing' && <p className="level" role="status">{t('card.checking', undefined, locale)}</p>}
+          {entry.status === 'error' && <p className="level level-error">{t('card.failed', { error: entry.error ?? '' }, locale)}</p>}
           {report && level && (
             <>
               <p className="level">
-                <span className={`pill pill-${level}`}>{LEVEL_LABEL[level]}</span> <span className="score">score {report.risk.score}/100</span>
+                <span className={`pill pill-${level}`}>{levelLabel(level, locale)}</span>{' '}
+                <span className="score">{t('card.score', { score: report.risk.score }, locale)}</span>
               </p>
               <p className="meta">
                 {report.format.toUpperCase()} · {report.width}×{report.height}
@@ -36,22 +42,22 @@ export function ImageCard({ entry, focused }: { entry: ImageEntry; focused: bool
       </header>
       {report && (
         <>
-          <ul className="reasons" aria-label="Top reasons">
+          <ul className="reasons" aria-label={t('card.topReasons', undefined, locale)}>
             {topReasons(report.evidence, 3).map((e) => (
-              <li key={e.id}>{e.title}</li>
+              <li key={e.id}>{evidenceText(e, 'title', locale)}</li>
             ))}
           </ul>
           <p className="recommendation">
-            <strong>Next step:</strong> {report.risk.recommendation}
+            <strong>{t('card.nextStep', undefined, locale)}</strong> {recommendationText(report.risk, locale)}
           </p>
           <details className="all-evidence" open={focused}>
-            <summary>All signals ({report.evidence.length})</summary>
+            <summary>{t('card.allSignals', { count: report.evidence.length }, locale)}</summary>
             <ul className="evidence-list">
               {report.evidence.map((e, i) => (
-                <EvidenceItem key={`${e.id}-${i}`} evidence={e} imageUrl={entry.thumbnail} />
+                <EvidenceItem key={`${e.id}-${i}`} evidence={e} imageUrl={entry.thumbnail} locale={locale} />
               ))}
             </ul>
-            <p className="hash">SHA-256 {report.sha256} · engine {report.engineVersion}</p>
+            <p className="hash">{t('card.hash', { sha256: report.sha256, version: report.engineVersion }, locale)}</p>
           </details>
         </>
       )}

@@ -6,6 +6,9 @@
 import { analyzeInHost, checkRulesInHost, forgetEverythingInHost } from '@/lib/background/analysis-host';
 import { loadSettings, onSettingsChanged } from '@/lib/store/settings';
 import { watchCustomSites } from '@/lib/background/custom-sites';
+import { topReasons } from '@/lib/verdict/reasons';
+import { evidenceText } from '@/lib/i18n/ui';
+import { uiLocale } from '@/lib/i18n/locale';
 import type { EffectiveSettings } from '@/lib/settings/schema';
 import { fetchImageBase64 } from '@/lib/background/fetch-image';
 import { forgetTab, recordImage, updateTab } from '@/lib/background/tab-state';
@@ -46,9 +49,16 @@ function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
   return p;
 }
 
+/** The badge's tooltip reason in the UI language, so the content script needs no catalogue. */
+function withReason(outcome: AnalysisOutcome): AnalysisOutcome {
+  if (!outcome.ok) return outcome;
+  const top = topReasons(outcome.report.evidence, 1)[0];
+  return top ? { ...outcome, reason: evidenceText(top, 'title', uiLocale()) } : outcome;
+}
+
 async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined): Promise<AnalysisOutcome> {
   if (tabId !== undefined) await recordImage(tabId, msg.context, { src: msg.src, status: 'analysing' });
-  const outcome = await analyse(msg);
+  const outcome = withReason(await analyse(msg));
   if (tabId !== undefined) {
     await recordImage(tabId, msg.context, outcome.ok
       ? { src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
@@ -68,7 +78,7 @@ async function openPanel(tabId: number, windowId: number | undefined, focus?: st
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_IMAGE, title: 'Check this image with ClaimLens', contexts: ['image'] });
+    browser.contextMenus.create({ id: MENU_IMAGE, title: browser.i18n.getMessage('contextMenuCheckImage') || 'Check this image with ClaimLens', contexts: ['image'] });
     browser.contextMenus.create({ id: MENU_PAGE, title: 'Scan this page’s images with ClaimLens', contexts: ['page'] });
   });
 

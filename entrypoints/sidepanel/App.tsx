@@ -1,10 +1,15 @@
-/** The side panel: the active tab's claim images, riskiest first, with their reasons. */
-import { useEffect } from 'react';
+/**
+ * The side panel: the active tab's claim images, riskiest first, with their reasons, in the
+ * browser's UI language (English or Simplified Chinese, lib/i18n).
+ */
+import { useEffect, useMemo } from 'react';
 import { followActiveTab, usePanelStore } from '@/lib/store/panel';
 import { ImageCard } from '@/components/ImageCard';
 import { CopyActions } from '@/components/CopyActions';
 import type { ImageEntry } from '@/lib/messaging';
 import { NOT_YET_CHECKED } from '@/lib/engine/coverage';
+import { t, translateEnglish } from '@/lib/i18n/messages';
+import { uiLocale } from '@/lib/i18n/locale';
 
 const RANK = { high: 0, review: 1, low: 2 } as const;
 
@@ -15,7 +20,11 @@ function rank(e: ImageEntry): number {
 
 export function App() {
   const { tab, loading } = usePanelStore();
+  const locale = useMemo(uiLocale, []);
   useEffect(() => followActiveTab(), []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const images = [...(tab?.images ?? [])].sort((a, b) => rank(a) - rank(b) || (b.report?.risk.score ?? 0) - (a.report?.risk.score ?? 0));
   const counts = { high: 0, review: 0, low: 0 };
   for (const e of images) if (e.report) counts[e.report.risk.level]++;
@@ -27,38 +36,35 @@ export function App() {
         {ctx?.subject && <p className="ticket">{ctx.subject}</p>}
         {ctx?.ticketId && (
           <p className="ticket">
-            {ctx.helpdesk} ticket #{ctx.ticketId}
+            {t('panel.ticket', { helpdesk: ctx.helpdesk ?? '', ticket: ctx.ticketId }, locale)}
             {ctx.customerName ? ` · ${ctx.customerName}` : ''}
           </p>
         )}
         {images.length > 0 && (
           <>
             <p className="summary" role="status">
-              {images.length} image(s): {counts.high} high risk, {counts.review} need review, {counts.low} low risk
+              {t('panel.summary', { total: images.length, ...counts }, locale)}
             </p>
-            <CopyActions context={ctx} images={images} />
+            <CopyActions context={ctx} images={images} locale={locale} />
           </>
         )}
       </header>
       {loading ? (
-        <p role="status">Loading…</p>
+        <p role="status">{t('panel.loading', undefined, locale)}</p>
       ) : images.length === 0 ? (
-        <p className="empty">
-          No claim images on this page yet. On a supported helpdesk ticket they are checked automatically; elsewhere, right-click an image and choose
-          “Check this image with ClaimLens”.
-        </p>
+        <p className="empty">{t('panel.empty', { menu: t('panel.menuItem', undefined, locale) }, locale)}</p>
       ) : (
-        images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} />)
+        images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} locale={locale} />)
       )}
       <details className="not-checked">
-        <summary>Not checked in this version ({NOT_YET_CHECKED.length})</summary>
+        <summary>{t('panel.notChecked', { count: NOT_YET_CHECKED.length }, locale)}</summary>
         <ul>
           {NOT_YET_CHECKED.map((c) => (
-            <li key={c}>{c}</li>
+            <li key={c}>{translateEnglish(c, locale)}</li>
           ))}
         </ul>
       </details>
-      <footer className="privacy">All checks run on this device. Absence of evidence is not proof either way.</footer>
+      <footer className="privacy">{t('panel.privacy', undefined, locale)}</footer>
     </main>
   );
 }

@@ -2,10 +2,15 @@
  * The risk badge drawn over a claim image: a button in a closed shadow root, so the page's
  * CSS cannot restyle it and ours cannot leak. Text carries the level (never colour alone);
  * the tooltip gives the top reason; click or Enter opens the side panel on that image.
- * Every string from a report is set with textContent: never parsed as HTML.
+ * Texts are in the browser's UI language (lib/i18n). Every string from a report is set with
+ * textContent: never parsed as HTML.
  */
 import type { AnalysisOutcome } from '../messaging';
-import { LEVEL_LABEL, topReasons } from '../verdict/reasons';
+import { badgeLocale, badgeText } from '../i18n/badge-texts';
+import { topReasons } from '../verdict/reasons';
+
+type Locale = 'en' | 'zh-CN';
+const t = (key: Parameters<typeof badgeText>[0], params: Record<string, string | number> | undefined, locale: Locale) => badgeText(key, locale, params);
 
 const STYLE = `
 :host { all: initial; display: block; position: relative; width: 0; height: 0; z-index: 2147483000; }
@@ -28,8 +33,10 @@ button[data-level="error"] { background: #374151; }
 export class Badge {
   readonly host: HTMLElement;
   private readonly button: HTMLButtonElement;
+  private readonly locale: Locale;
 
-  constructor(onOpen: () => void) {
+  constructor(onOpen: () => void, locale: Locale = badgeLocale()) {
+    this.locale = locale;
     this.host = document.createElement('claimlens-badge');
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -51,26 +58,28 @@ export class Badge {
     this.host.dataset.label = label;
     this.button.dataset.level = level;
     this.button.title = tooltip;
-    this.button.setAttribute('aria-label', `ClaimLens: ${label}. ${tooltip}`);
+    this.button.setAttribute('aria-label', t('badge.ariaLabel', { label, tooltip }, this.locale));
   }
 
   pending() {
-    this.button.replaceChildren(Object.assign(document.createElement('span'), { className: 'spin' }), 'Checking…');
-    this.setState('pending', 'Checking', 'ClaimLens is checking this image');
+    this.button.replaceChildren(Object.assign(document.createElement('span'), { className: 'spin' }), t('badge.checking', undefined, this.locale));
+    this.setState('pending', t('badge.checkingLabel', undefined, this.locale), t('badge.checkingTooltip', undefined, this.locale));
   }
 
   show(outcome: AnalysisOutcome) {
+    const locale = this.locale;
     if (!outcome.ok) {
-      this.button.replaceChildren('✕ Could not analyse');
-      this.setState('error', 'Could not analyse', outcome.error);
+      this.button.replaceChildren(t('badge.failed', undefined, locale));
+      this.setState('error', t('badge.failedLabel', undefined, locale), outcome.error);
       return;
     }
     const { level, score } = outcome.report.risk;
-    const label = LEVEL_LABEL[level];
-    const reason = topReasons(outcome.report.evidence, 1)[0]?.title ?? 'No signal found';
+    const label = t(`level.${level}`, undefined, locale);
+    // The background sends the top reason already in the UI language (the catalogues stay out of the page).
+    const reason = outcome.reason ?? topReasons(outcome.report.evidence, 1)[0]?.title ?? t('badge.noSignal', undefined, locale);
     const icon = level === 'high' ? '▲' : level === 'review' ? '◆' : '✓';
     this.button.replaceChildren(`${icon} ${label}`);
-    this.setState(level, label, `${reason} (score ${score}/100). Click for details.`);
+    this.setState(level, label, t('badge.tooltip', { reason, score }, locale));
   }
 
   /** Places the badge right after `anchor`, overlapping the image's lower-left corner. */

@@ -7,6 +7,7 @@ import type { Detector, Finding } from './detector';
 import { PixelsUnavailableError, type AnalysisInput } from './inputs';
 import type { Evidence } from './types';
 import { LIMITS } from './limits';
+import { msg, sayRefs } from '../i18n/messages';
 
 export interface RunResult {
   evidence: Evidence[];
@@ -34,10 +35,10 @@ export function errorEvidence(detectorId: string, err: unknown): Evidence {
     family: 'engine',
     points: 'neutral',
     weight: 0,
-    title: timedOut ? `Check "${detectorId}" ran out of time` : `Check "${detectorId}" could not run`,
-    detail:
-      `This check was skipped for this image (${message}). The other checks are unaffected. ` +
-      'A damaged or unusual file can cause this; it is not in itself a sign of fraud.',
+    ...sayRefs(
+      msg(timedOut ? 'engine.error.timeout.title' : 'engine.error.failed.title', { detector: detectorId }),
+      msg('engine.error.detail', { message }),
+    ),
     data: { detector: detectorId, error: message },
   };
 }
@@ -49,10 +50,7 @@ export function pixelsSkippedEvidence(detectorIds: string[], reason: string): Ev
     family: 'engine',
     points: 'neutral',
     weight: 0,
-    title: 'Picture checks skipped: the image could not be decoded here',
-    detail:
-      `The checks that look at the picture itself did not run (${reason}). The file's metadata and provenance checks still ran. ` +
-      'Unusual formats or damaged files cause this; it is not in itself a sign of fraud. Ask for a JPEG or PNG if the picture checks matter for this claim.',
+    ...sayRefs(msg('engine.pixels-skipped.title'), msg('engine.pixels-skipped.detail', { reason })),
     data: { reason, skipped: detectorIds.join(', ') },
   };
 }

@@ -33,6 +33,23 @@ export interface Spectrum {
   label: string;
 }
 
+/**
+ * A catalogue message (lib/i18n): its key and the values for its `{name}` placeholders. Values
+ * are file or page data (render as text only), or nested messages and lists of them.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, MessageParam>;
+}
+
+/** Items joined with the catalogue's separator `join.<join>` (', ' in English, '、' in Chinese …). */
+export interface MessageList {
+  join: 'comma' | 'semicolon' | 'and';
+  items: MessageParam[];
+}
+
+export type MessageParam = string | number | MessageRef | MessageList;
+
 export interface Evidence {
   /** Stable dotted id, e.g. 'provenance.generator.comfyui'. */
   id: string;
@@ -49,6 +66,8 @@ export interface Evidence {
   /** Raw values for the expandable table. Strings here are page/file data: render as text only. */
   data?: Record<string, unknown>;
   visual?: Heatmap | Spectrum;
+  /** The same title and detail as catalogue messages, so the UI can show them in its language. */
+  text?: { title: MessageRef; detail: MessageRef };
 }
 
 export type RiskLevel = 'low' | 'review' | 'high';

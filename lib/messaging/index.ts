@@ -69,7 +69,7 @@ export interface ForgetEverythingMessage {
 export type ToBackground = AnalyzeImageMessage | OpenPanelMessage | ForgetEverythingMessage | CheckRulesMessage;
 
 export type AnalysisOutcome =
-  | { ok: true; report: Report; thumbnail?: string }
+  | { ok: true; report: Report; thumbnail?: string; /** The top reason in the UI language, for the badge. */ reason?: string }
   | { ok: false; error: string };
 
 export type ImageStatus = 'analysing' | 'done' | 'error';

@@ -4,6 +4,8 @@
  * customer. Plain text only: everything from files or pages stays inert wherever it is pasted.
  */
 import type { ClaimContext, Report, RiskLevel } from '../engine/types';
+import { msg, t, type Locale } from '../i18n/messages';
+import { evidenceText, recommendationText } from '../i18n/ui';
 import { topReasons } from './reasons';
 
 export interface NoteImage {
@@ -12,7 +14,6 @@ export interface NoteImage {
   error?: string;
 }
 
-const LEVEL_TEXT: Record<RiskLevel, string> = { low: 'low risk', review: 'needs review', high: 'HIGH RISK' };
 const RANK: Record<RiskLevel, number> = { high: 0, review: 1, low: 2 };
 
 /** Removes control characters and collapses whitespace so pasted text cannot break the note's layout. */
@@ -21,43 +22,56 @@ function inert(text: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-export function internalNote(context: ClaimContext | undefined, images: readonly NoteImage[], now = new Date()): string {
+/** The internal note in `locale` (English by default, as the CLI and the tests read it). */
+export function internalNote(context: ClaimContext | undefined, images: readonly NoteImage[], now = new Date(), locale: Locale = 'en'): string {
   const analysed = images.filter((i) => i.report);
   const counts = { high: 0, review: 0, low: 0 };
   for (const i of analysed) counts[i.report!.risk.level]++;
-  const where = context?.ticketId ? `${context.helpdesk ?? ''} ticket #${inert(context.ticketId, 40)}`.trim() : 'claim';
-  const who = context?.customerName ? ` (${inert(context.customerName, 60)})` : '';
+  const where = context?.ticketId
+    ? t('note.where.ticket', { helpdesk: context.helpdesk ?? '', ticket: inert(context.ticketId, 40) }, locale).trim()
+    : t('note.where.claim', undefined, locale);
+  const who = context?.customerName ? t('note.customer', { name: inert(context.customerName, 60) }, locale) : '';
+  const notAnalysed = images.length - analysed.length;
   const lines = [
-    `ClaimLens photo check — ${where}${who}, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    `${images.length} image(s): ${counts.high} high risk, ${counts.review} need review, ${counts.low} low risk${images.length > analysed.length ? `, ${images.length - analysed.length} not analysed` : ''}.`,
+    t('note.heading', { where, customer: who, time: now.toISOString().slice(0, 16).replace('T', ' ') }, locale),
+    t(
+      'note.counts',
+      { total: images.length, ...counts, notAnalysed: notAnalysed > 0 ? msg('note.notAnalysed', { count: notAnalysed }) : '' },
+      locale,
+    ),
   ];
   const sorted = [...images].sort((a, b) => (a.report ? RANK[a.report.risk.level] : 3) - (b.report ? RANK[b.report.risk.level] : 3));
   sorted.forEach((img, n) => {
+    const name = inert(img.name, 80);
     if (!img.report) {
-      lines.push(`${n + 1}. ${inert(img.name, 80)} — could not be analysed${img.error ? `: ${inert(img.error, 120)}` : ''}`);
+      const error = img.error ? msg('note.failedReason', { error: inert(img.error, 120) }) : '';
+      lines.push(t('note.failed', { n: n + 1, name, error }, locale));
       return;
     }
     const r = img.report;
-    lines.push(`${n + 1}. ${inert(img.name, 80)} — ${LEVEL_TEXT[r.risk.level]} (score ${r.risk.score}/100)`);
-    for (const e of topReasons(r.evidence, 3)) lines.push(`   - ${inert(e.title)}`);
-    lines.push(`   SHA-256 ${r.sha256}${r.pdq ? ` · PDQ ${r.pdq}` : ''}`);
+    lines.push(t('note.image', { n: n + 1, name, level: msg(`note.level.${r.risk.level}`), score: r.risk.score }, locale));
+    for (const e of topReasons(r.evidence, 3)) lines.push(t('note.reason', { title: inert(evidenceText(e, 'title', locale)) }, locale));
+    lines.push(t('note.hashes', { sha256: r.sha256, pdq: r.pdq ? msg('note.pdq', { pdq: r.pdq }) : '' }, locale));
   });
   const worst = sorted.find((i) => i.report)?.report;
-  if (worst) lines.push(`Recommended next step: ${inert(worst.risk.recommendation, 300)}`);
-  lines.push(`Signals are indicators, not proof. ClaimLens engine ${analysed[0]?.report?.engineVersion ?? ''}; all checks ran on the agent's device.`.replace('  ', ' '));
+  if (worst) lines.push(t('note.nextStep', { recommendation: inert(recommendationText(worst.risk, locale), 300) }, locale));
+  lines.push(t('note.footer', { version: analysed[0]?.report?.engineVersion ?? '' }, locale).replace('  ', ' '));
   return lines.join('\n');
 }
 
-export function videoRequest(context: ClaimContext | undefined): string {
-  const name = context?.customerName ? inert(context.customerName.split(' ')[0], 40) : 'there';
-  const order = context?.orderId ? ` for order ${inert(context.orderId, 40)}` : '';
+/** The request for a video, in `locale` (English by default). */
+export function videoRequest(context: ClaimContext | undefined, locale: Locale = 'en'): string {
+  const greeting = context?.customerName
+    ? t('video.greeting', { name: inert(context.customerName.split(' ')[0], 40) }, locale)
+    : t('video.greetingAnonymous', undefined, locale);
+  const order = context?.orderId ? msg('video.order', { order: inert(context.orderId, 40) }) : '';
   return [
-    `Hi ${name},`,
+    greeting,
     '',
-    `Thank you for the photos${order}. To settle your claim quickly, could you please reply with a short video (10–20 seconds) that shows:`,
-    '- the item and the damage, filmed all around,',
-    '- the shipping label on the box, with the order number readable.',
+    t('video.ask', { order }, locale),
+    t('video.item', undefined, locale),
+    t('video.label', undefined, locale),
     '',
-    'A phone video is perfect. Thank you for your help!',
+    t('video.closing', undefined, locale),
   ].join('\n');
 }

@@ -8,4 +8,3 @@ export function topReasons(evidence: readonly Evidence[], n = 2): Evidence[] {
     .slice(0, n);
 }
 
-export const LEVEL_LABEL = { low: 'Low risk', review: 'Needs review', high: 'High risk' } as const;

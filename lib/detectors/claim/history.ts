@@ -6,6 +6,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import { caseOf, sameTicket, type Sighting } from '../../engine/memory';
+import { say } from '../../i18n/messages';
 
 const DAY_MS = 86_400_000;
 
@@ -40,10 +41,7 @@ export const claimHistory = defineDetector({
         findings.push({
           id: 'claim.history.frequent-claimant',
           points: 'neutral',
-          title: `${customer} has made ${total} photo claims in ${policy.claimWindowDays} days`,
-          detail:
-            `Counting this one, this customer sent claim photos in ${total} tickets within ${policy.claimWindowDays} days; your team's limit is ${policy.customerClaimLimit}. ` +
-            'Frequent claims can be bad luck or a faulty product; combined with other signals they deserve a closer look.',
+          ...say('claim.history.frequent-claimant', { customer, count: total, days: policy.claimWindowDays, limit: policy.customerClaimLimit }),
           data: { customer, tickets: total, windowDays: policy.claimWindowDays, limit: policy.customerClaimLimit, otherTickets: tickets.slice(0, 10).join(', ') },
         });
       }
@@ -55,10 +53,7 @@ export const claimHistory = defineDetector({
         findings.push({
           id: 'claim.history.order-limit',
           points: 'neutral',
-          title: `Order ${context.orderId} has ${total} claims (limit ${policy.orderClaimLimit})`,
-          detail:
-            `Counting this one, claim photos for this order arrived in ${total} tickets; your team reviews orders with more than ${policy.orderClaimLimit}. ` +
-            'Check whether an earlier refund already covered this item.',
+          ...say('claim.history.order-limit', { order: context.orderId, count: total, limit: policy.orderClaimLimit }),
           data: { order: context.orderId, tickets: total, limit: policy.orderClaimLimit, otherTickets: tickets.slice(0, 10).join(', ') },
         });
       }

@@ -9,6 +9,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import { exifWallClock } from '../../engine/exif-text';
+import { say } from '../../i18n/messages';
 
 const DAY_MS = 86_400_000;
 const TOLERANCE_MS = DAY_MS;
@@ -63,20 +64,14 @@ export const claimTimeline = defineDetector({
       findings.push({
         id: 'claim.timeline.captured-before-order',
         points: 'reused',
-        title: `Photo taken on ${day(captured)}, before the order (${day(order)})`,
-        detail:
-          'The camera recorded this picture before the item was even ordered, so it cannot show damage to this delivery. ' +
-          'Innocent explanations: a camera or phone with a wrong clock, or a customer illustrating the problem with an older photo — ask for a new photo or a video.',
+        ...say('claim.timeline.captured-before-order', { captured: day(captured), order: day(order) }),
         data,
       });
     } else if (delivery !== undefined && captured < delivery - TOLERANCE_MS) {
       findings.push({
         id: 'claim.timeline.captured-before-delivery',
         points: 'reused',
-        title: `Photo taken on ${day(captured)}, before delivery (${day(delivery)})`,
-        detail:
-          'The camera recorded this picture before the parcel was delivered, so it may show another item or an older delivery. ' +
-          'A wrong camera clock or a wrong delivery date in the order system can also explain it.',
+        ...say('claim.timeline.captured-before-delivery', { captured: day(captured), delivery: day(delivery) }),
         data,
       });
     }
@@ -84,10 +79,7 @@ export const claimTimeline = defineDetector({
       findings.push({
         id: 'claim.timeline.captured-after-claim',
         points: 'edited',
-        title: `Photo dated ${day(captured)}, after the claim (${claimDate})`,
-        detail:
-          'The capture time in the file is later than the moment the claim was made, which a genuine original cannot be. ' +
-          'Usually this means the camera clock is wrong or the file was re-saved by an app that rewrote the date.',
+        ...say('claim.timeline.captured-after-claim', { captured: day(captured), claim: String(claimDate) }),
         data,
       });
     }
@@ -95,8 +87,7 @@ export const claimTimeline = defineDetector({
       findings.push({
         id: 'claim.timeline.consistent',
         points: 'authentic',
-        title: 'Capture time fits the order and delivery dates',
-        detail: 'The photo was taken after delivery and before the claim, as expected. Capture times can be edited, so this is mild support only.',
+        ...say('claim.timeline.consistent'),
         data,
       });
     }

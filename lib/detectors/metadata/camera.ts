@@ -6,6 +6,7 @@
 import { defineDetector, type Finding } from '../../engine/detector';
 import { decodeUserComment, exifWallClock } from '../../engine/exif-text';
 import { clip } from '../../engine/limits';
+import { msg, say } from '../../i18n/messages';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.replace(/\0+$/, '').trim() : undefined);
 
@@ -41,10 +42,9 @@ export const cameraMetadata = defineDetector({
       findings.push({
         id: 'metadata.camera.screenshot',
         points: 'neutral',
-        title: 'Looks like a screenshot, not the original photo',
-        detail:
-          (screenshotLabel ? 'The file is labelled as a screenshot. ' : `The image is ${width}×${height} pixels, the exact size of a common phone or computer screen, and has no camera details. `) +
-          'Screenshots hide the original file and its camera details. Customers often screenshot innocently; if the claim depends on this picture, ask for the original photo.',
+        ...say('metadata.camera.screenshot', {
+          why: screenshotLabel ? msg('metadata.camera.screenshot.labelled') : msg('metadata.camera.screenshot.screenSize', { width, height }),
+        }),
         data: { width, height, ...(software ? { software: clip(software, 200) } : {}) },
       });
     }
@@ -54,10 +54,7 @@ export const cameraMetadata = defineDetector({
       findings.push({
         id: captured ? 'metadata.camera.present' : 'metadata.camera.no-capture-time',
         points: captured ? 'authentic' : 'neutral',
-        title: captured ? `Camera details present: ${clip(camera, 80)}` : `Camera named (${clip(camera, 80)}) but no capture time`,
-        detail: captured
-          ? `The file records the camera (${clip(camera, 80)}) and when the picture was taken (${captured}). Genuine camera and phone photos normally carry this, AI images almost never do. It can be copied or edited, so it supports the photo without proving it.`
-          : 'The file names a camera but not when the picture was taken. Cameras normally record both; some apps keep only part of the details when saving.',
+        ...say(captured ? 'metadata.camera.present' : 'metadata.camera.no-capture-time', { camera: clip(camera, 80), captured: captured ?? '' }),
         data: {
           make, model, captured, lens,
           gps: gps ? 'present' : 'absent',
@@ -68,10 +65,7 @@ export const cameraMetadata = defineDetector({
       findings.push({
         id: 'metadata.camera.absent',
         points: 'neutral',
-        title: 'No camera details in the file',
-        detail:
-          'The file does not say which camera took it or when. AI-generated images never carry these details, ' +
-          'but messaging apps (WhatsApp, Messenger), screenshots, web forms and many editors remove them from genuine photos too, so on its own this proves nothing.',
+        ...say('metadata.camera.absent'),
         data: { format, ...(software ? { software: clip(software, 200) } : {}) },
       });
     }

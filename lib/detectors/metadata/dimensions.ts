@@ -4,6 +4,7 @@
  * sensors produce. Weak evidence either way: anyone can resize a picture.
  */
 import { defineDetector, type Finding } from '../../engine/detector';
+import { say } from '../../i18n/messages';
 
 const pairs = (list: [number, number][]) => new Set(list.flatMap(([w, h]) => [`${w}x${h}`, `${h}x${w}`]));
 
@@ -40,28 +41,21 @@ export const dimensions = defineDetector({
       findings.push({
         id: 'metadata.dimensions.generator-size',
         points: 'ai',
-        title: `${width}×${height} is a default size of AI image generators`,
-        detail:
-          'AI generators output fixed sizes such as 512×512, 1024×1024 or 832×1216, and this image has one of them. ' +
-          'Phone cameras produce other sizes, but a genuine photo cropped or resized by an app or a website can land on the same numbers, so this is weak evidence.',
+        ...say('metadata.dimensions.generator-size', { width, height }),
         data,
       });
     } else if (width % 64 === 0 && height % 64 === 0 && Math.max(width, height) <= 2048) {
       findings.push({
         id: 'metadata.dimensions.multiple-of-64',
         points: 'ai',
-        title: 'Both sides are multiples of 64 pixels',
-        detail:
-          'Most AI generators work in blocks of 64 pixels, so both sides of their images are multiples of 64, as here. ' +
-          'Many ordinary resized pictures share this, so it is weak evidence.',
+        ...say('metadata.dimensions.multiple-of-64'),
         data,
       });
     } else if (CAMERA_SIZES.has(key)) {
       findings.push({
         id: 'metadata.dimensions.camera-size',
         points: 'authentic',
-        title: `${width}×${height} is a common camera sensor size`,
-        detail: 'This is the full size a common camera or phone sensor produces. AI tools rarely output it, but an image can be resized to any size, so this is weak evidence.',
+        ...say('metadata.dimensions.camera-size', { width, height }),
         data,
       });
     }

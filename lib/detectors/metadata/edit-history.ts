@@ -36,6 +36,7 @@ import { defineDetector, type Finding } from '../../engine/detector';
 import type { Metadata } from '../../engine/inputs';
 import { indexOfBytes, jpegStructure } from '../../engine/jpeg-structure';
 import { clip } from '../../engine/limits';
+import { list, msg, say, type MessageKey, type MessageList, type MessageParam } from '../../i18n/messages';
 
 export type EditorKind = 'editor' | 'ai-editor' | 'maker-software';
 
@@ -124,61 +125,54 @@ const SAMSUNG_BLOCKS: readonly { name: string; label: string; kind: EditorKind }
 
 const GENERATIVE_SOURCE = /(compositeWith)?trainedAlgorithmicMedia/i;
 
+/** The findings' texts (catalogue: metadata.edit-history.*). */
 const TEXT = {
-  editor: {
-    title: (names: string[]) => `Saved by editing software: ${names.join(', ')}`,
-    detail: (list: string) =>
-      `The file names the program that last saved or edited it (${list}). A photo straight from a phone or camera names the camera's own firmware instead. ` +
-      'Editing is not fraud in itself: customers crop, brighten or add arrows to show the damage. It does mean the picture is not the camera original, so look closely at the damaged area or ask for the original photo.',
-  },
-  aiEditor: {
-    title: (names: string[]) => `Edited with an AI tool: ${names.join(', ')}`,
-    detail: (list: string, decisive: boolean) =>
-      `The file carries the mark of an AI editing tool (${list}). These tools remove or add objects and redraw parts of the picture. ` +
-      (decisive
-        ? 'The file also declares that generative AI changed it. '
-        : 'The mark does not say which part was changed, or how much. ') +
-      'Innocent uses exist (removing a passer-by, sharpening a blurry shot), but the picture can no longer be taken as proof of the damage on its own: ask for an unedited photo or a short video.',
-  },
-  makerSoftware: {
-    title: 'Re-saved with the camera maker’s desktop software',
-    detail: (list: string) =>
-      `The file was last saved by the camera maker's own computer program (${list}), typically when photos are copied, rotated or exported. ` +
-      'Such programs rarely retouch, but the file is a copy rather than the camera original.',
-  },
-  modified: {
-    title: 'Saved again after the photo was taken',
-    detail: (minutes: number, captured: string, modified: string) =>
-      `The camera recorded the photo at ${captured}, but the file was last modified at ${modified} (${describeSpan(minutes)} later). ` +
-      'Cameras write both times together. A later time means a program saved the file again: editing, rotating in a gallery, or adding tags all do this.',
-  },
-  timezone: {
-    title: 'Capture and save time zones differ',
-    detail: (original: string, saved: string) =>
-      `The photo was taken in time zone ${original} but last saved in ${saved}. The file was saved again later on a device set to another zone. ` +
-      'Travel explains this innocently; it still means the file is not the untouched camera original.',
-  },
-  future: {
-    title: 'Capture date is in the future',
-    detail: (date: string) =>
-      `The file says the photo was taken on ${date}, which has not happened yet. Either the device clock was wrong or the date was edited. ` +
-      'Check the date against the claim; a wrong clock is common on cameras whose battery ran out.',
-  },
-  tooEarly: {
-    title: 'Capture date is implausibly early',
-    detail: (date: string) =>
-      `The file says the photo was taken on ${date}, before digital cameras recorded dates. Usually the camera's clock was never set (many reset to 1970 or 1980); ` +
-      'the date may also have been edited. The capture date cannot be used to date this claim.',
-  },
+  editor: (names: MessageParam[], list: MessageParam) => say('metadata.edit-history.editor', { names: joined('comma', names), list }),
+  aiEditor: (names: MessageParam[], list: MessageParam, decisive: boolean) =>
+    say('metadata.edit-history.ai-editor', {
+      names: joined('comma', names),
+      list,
+      extent: msg(decisive ? 'metadata.edit-history.ai-editor.declared' : 'metadata.edit-history.ai-editor.undeclared'),
+    }),
+  makerSoftware: (list: MessageParam) => say('metadata.edit-history.maker-software', { list }),
+  modified: (minutes: number, captured: string, modified: string) =>
+    say('metadata.edit-history.modified-after-capture', { span: describeSpan(minutes), captured, modified }),
+  timezone: (original: string, saved: string) => say('metadata.edit-history.timezone-mismatch', { original, saved }),
+  future: (date: string) => say('metadata.edit-history.future', { date }),
+  tooEarly: (date: string) => say('metadata.edit-history.too-early', { date }),
 };
 
-function describeSpan(minutes: number): string {
-  if (minutes < 120) return `${Math.round(minutes)} minutes`;
+/** Names and sources that are descriptions rather than product names, and their catalogue entries. */
+const WORDED: Readonly<Record<string, MessageKey>> = {
+  'camera maker’s desktop software': 'metadata.edit-history.name.makerSoftware',
+  'Google Photos AI editing (Magic Editor / Magic Eraser / Zoom Enhance)': 'metadata.edit-history.name.googlePhotosAi',
+  'Google AI image (Pixel Studio / Gemini)': 'metadata.edit-history.name.googleAiImage',
+  'Samsung Gallery generative edit record (PEg_Info)': 'metadata.edit-history.name.samsungGenerative',
+  'Samsung Gallery intelligent photo editor data': 'metadata.edit-history.name.samsungIntelligent',
+  'Samsung Gallery photo editor re-edit data': 'metadata.edit-history.name.samsungReEdit',
+  'Samsung Gallery Remaster (automatic AI enhancement)': 'metadata.edit-history.name.samsungRemaster',
+  'Samsung Galaxy AI edit (genAIType)': 'metadata.edit-history.name.samsungGenAi',
+  'XMP edit history': 'metadata.edit-history.source.xmpHistory',
+  'JPEG comment': 'metadata.edit-history.source.jpegComment',
+  'XMP develop settings (crs)': 'metadata.edit-history.source.crs',
+  'Samsung trailer': 'metadata.edit-history.source.samsungTrailer',
+};
+
+/** A name or source as the texts say it: the catalogue's words for a description, a product name as it is. */
+function worded(text: string): MessageParam {
+  return Object.hasOwn(WORDED, text) ? msg(WORDED[text]) : text;
+}
+
+/** A list of names; a single name stays a plain value. */
+const joined = (join: MessageList['join'], items: MessageParam[]): MessageParam => (items.length === 1 ? items[0] : list(join, items));
+
+function describeSpan(minutes: number): MessageParam {
+  if (minutes < 120) return msg('metadata.edit-history.span.minutes', { count: Math.round(minutes) });
   const hours = minutes / 60;
-  if (hours < 48) return `${Math.round(hours)} hours`;
+  if (hours < 48) return msg('metadata.edit-history.span.hours', { count: Math.round(hours) });
   const days = hours / 24;
-  if (days < 730) return `${Math.round(days)} days`;
-  return `${Math.round(days / 365)} years`;
+  if (days < 730) return msg('metadata.edit-history.span.days', { count: Math.round(days) });
+  return msg('metadata.edit-history.span.years', { count: Math.round(days / 365) });
 }
 
 export const EDIT_HISTORY_PARAMS = {
@@ -284,16 +278,14 @@ function timestampFindings(meta: Metadata, now: number): Finding[] {
       findings.push({
         id: 'metadata.edit-history.implausible-date',
         points: 'edited',
-        title: TEXT.future.title,
-        detail: TEXT.future.detail(isoMinute(original)),
+        ...TEXT.future(isoMinute(original)),
         data: { dateTimeOriginal: isoMinute(original), problem: 'future' },
       });
     } else if (original < p.earliestPlausible) {
       findings.push({
         id: 'metadata.edit-history.implausible-date',
         points: 'neutral',
-        title: TEXT.tooEarly.title,
-        detail: TEXT.tooEarly.detail(isoMinute(original)),
+        ...TEXT.tooEarly(isoMinute(original)),
         data: { dateTimeOriginal: isoMinute(original), problem: 'before 1995' },
       });
     }
@@ -308,8 +300,7 @@ function timestampFindings(meta: Metadata, now: number): Finding[] {
       findings.push({
         id: 'metadata.edit-history.modified-after-capture',
         points: 'edited',
-        title: TEXT.modified.title,
-        detail: TEXT.modified.detail(seconds / 60, isoMinute(original), isoMinute(modified)),
+        ...TEXT.modified(seconds / 60, isoMinute(original), isoMinute(modified)),
         data: { dateTimeOriginal: isoMinute(original), modifyDate: isoMinute(modified), secondsLater: Math.round(seconds) },
       });
     }
@@ -321,8 +312,7 @@ function timestampFindings(meta: Metadata, now: number): Finding[] {
     findings.push({
       id: 'metadata.edit-history.timezone-mismatch',
       points: 'edited',
-      title: TEXT.timezone.title,
-      detail: TEXT.timezone.detail(offOriginal!, offModified!),
+      ...TEXT.timezone(offOriginal!, offModified!),
       data: { offsetTimeOriginal: offOriginal, offsetTime: offModified },
     });
   }
@@ -370,8 +360,14 @@ export const editHistory = defineDetector({
       for (const h of hits.filter((x) => x.kind === kind)) seen.set(h.name, [...(seen.get(h.name) ?? []), h]);
       return seen;
     };
-    const describe = (m: Map<string, EditorHit[]>) =>
-      [...m.entries()].map(([name, hs]) => `${name} in ${[...new Set(hs.map((h) => h.source))].join(' and ')}`).join('; ');
+    const describe = (m: Map<string, EditorHit[]>): MessageParam =>
+      joined(
+        'semicolon',
+        [...m.entries()].map(([name, hs]) =>
+          msg('metadata.edit-history.foundIn', { name: worded(name), sources: joined('and', [...new Set(hs.map((h) => h.source))].map(worded)) }),
+        ),
+      );
+    const names = (m: Map<string, EditorHit[]>) => [...m.keys()].map(worded);
     const dataOf = (m: Map<string, EditorHit[]>) => ({
       software: [...m.keys()],
       sources: [...m.values()].flat().map((h) => `${h.source}: ${h.text}`),
@@ -383,8 +379,7 @@ export const editHistory = defineDetector({
         id: 'metadata.edit-history.ai-editor',
         points: 'ai',
         decisive: generativeDeclared,
-        title: TEXT.aiEditor.title([...ai.keys()]),
-        detail: TEXT.aiEditor.detail(describe(ai), generativeDeclared),
+        ...TEXT.aiEditor(names(ai), describe(ai), generativeDeclared),
         data: { ...dataOf(ai), ...(sourceType ? { digitalSourceType: clip(sourceType, 200) } : {}) },
       });
     }
@@ -393,8 +388,7 @@ export const editHistory = defineDetector({
       findings.push({
         id: 'metadata.edit-history.editor',
         points: 'edited',
-        title: TEXT.editor.title([...editors.keys()]),
-        detail: TEXT.editor.detail(describe(editors)),
+        ...TEXT.editor(names(editors), describe(editors)),
         data: dataOf(editors),
       });
     }
@@ -403,8 +397,7 @@ export const editHistory = defineDetector({
       findings.push({
         id: 'metadata.edit-history.maker-software',
         points: 'neutral',
-        title: TEXT.makerSoftware.title,
-        detail: TEXT.makerSoftware.detail(describe(maker)),
+        ...TEXT.makerSoftware(describe(maker)),
         data: dataOf(maker),
       });
     }

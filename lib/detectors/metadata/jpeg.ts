@@ -34,6 +34,8 @@ import {
   type QuantTable,
 } from '../../engine/jpeg-structure';
 import { clip } from '../../engine/limits';
+import type { MessageRef } from '../../engine/types';
+import { list, msg, render, renderValue, say, sayRefs, type MessageParam, type Params } from '../../i18n/messages';
 import catalogue from './quant-catalogue.json' with { type: 'json' };
 
 // ---------------------------------------------------------------- tables and quality
@@ -209,93 +211,40 @@ export function classifyTrailer(bytes: Uint8Array, s: JpegStructure): TrailerKin
 export interface ResaveReason {
   code: 'resized' | 'standard-tables' | 'progressive' | 'adobe-segment' | 'jfxx';
   text: string;
+  /** The same text as a catalogue message. */
+  message: MessageRef;
 }
 
+function resaveReason(code: ResaveReason['code'], params?: Params): ResaveReason {
+  const message = msg(`metadata.jpeg.resaved.${code}`, params);
+  return { code, text: render(message), message };
+}
+
+/** The findings' texts (catalogue: metadata.jpeg.*). */
 const TEXT = {
-  quality: {
-    title: (q: number, kind: TableKind) =>
-      kind === 'standard' ? `JPEG quality ${q} (standard settings)` : `JPEG quality about ${q} (${kind === 'near-standard' ? 'near-standard' : 'custom'} tables)`,
-    detail: (q: number, kind: TableKind) =>
-      ({
-        standard: `The picture was compressed with the standard libjpeg tables at quality ${q}. Almost every program, website and app uses these tables, and so do many phones; on its own this says nothing about the photo.`,
-        'near-standard': `The picture was compressed with the standard tables computed slightly differently (about quality ${q}), as the built-in encoders of many phones and cameras do. On its own this says nothing about the photo.`,
-        custom: `The picture was compressed with custom tables, roughly equivalent to quality ${q}. Camera makers and some programs (Photoshop, for example) use their own tables, which can tell who saved the file last.`,
-      })[kind],
-  },
-  standardTables: {
-    title: (q: number) => `Saved with common software settings (libjpeg quality ${q})`,
-    detail: (q: number) =>
-      `The compression tables are the standard ones of the libjpeg library at quality ${q}, used by most editors, websites, messaging apps and AI tools when they save a JPEG, and by many phones and cameras. ` +
-      'It says which encoder family saved the file last, not whether the photo is genuine.',
-  },
-  cameraTables: {
-    title: (makes: string) => `Compression tables match ${makes} cameras`,
-    detail: (makes: string, claimed: boolean) =>
-      `The compression tables are the ones ${makes} cameras write, as seen in unedited camera files. ` +
-      (claimed
-        ? 'They fit the camera named in the file, which supports that the picture was not re-saved by other software since.'
-        : 'The file names no camera, so its camera details were probably removed without re-compressing the picture (some apps and uploads do this).') +
-      ' Tables can be copied by an expert forger, so this supports the photo without proving it.',
-  },
-  mismatch: {
-    title: (claimed: string, makes: string) => `Compression tables belong to ${makes}, not ${claimed}`,
-    detail: (claimed: string, makes: string) =>
-      `The file says a ${claimed} camera took it, but its compression tables are those of ${makes} cameras and have not been seen from ${claimed}. ` +
-      'This happens when camera details are copied from one photo onto another picture, or when a photo passes through a device of another brand. ' +
-      'Some makers share camera parts, so treat this as a reason to look closer, not as proof.',
-  },
-  editorTables: {
-    title: 'Compression tables of editing software',
-    detail: (claimed: string | undefined) =>
-      'The compression tables match ones seen only in files saved by editing software or AI tools, never in unedited camera files. ' +
-      (claimed ? `The file still names a ${claimed} camera, so it was saved again after the camera took it.` : 'The file names no camera.'),
-  },
-  resaved: {
-    title: 'Saved again by software after the camera',
-    detail: (reasons: string) =>
-      `The file names a camera, but its encoding shows it was saved again afterwards: ${reasons}. ` +
-      'Re-saving is common and usually innocent (resizing for upload, rotating, exporting from a gallery or editor); it means the picture is no longer the camera original, so edits cannot be ruled out from the file alone.',
-  },
-  markerOrder: {
-    title: 'Unusual arrangement of the file’s parts',
-    detail: (issues: string) =>
-      `The file's internal parts are arranged in a way cameras do not write: ${issues}. ` +
-      'Tools that add or transplant camera details onto a picture leave this kind of trace; some rare camera firmware and repair tools do too.',
-  },
-  malformed: {
-    title: 'The file is damaged or cut short',
-    detail: (issues: string) =>
-      `The JPEG is not well-formed: ${issues}. Interrupted downloads and uploads cause this; it says nothing about editing on its own, but other checks may be less reliable.`,
-  },
-  trailing: {
-    title: (kind: TrailerKind) =>
-      ({
-        padding: 'Empty padding after the picture',
-        leftover: 'Leftover data after the picture',
-        mpf: 'Extra images stored after the picture (preview, depth or HDR map)',
-        samsung: 'Samsung camera/gallery data after the picture',
-        'motion-photo': 'A short video is stored after the picture (motion photo)',
-        jpeg: 'Another picture is stored after the picture',
-        unknown: 'Unknown data after the picture',
-      })[kind],
-    detail: (kind: TrailerKind, size: number) =>
-      `${formatBytes(size)} follow the end of the picture. ` +
-      ({
-        padding: 'They are all zero bytes: some cameras write files of a fixed size and pad the rest. Innocent.',
-        leftover: 'Old cameras often write files of a fixed size and leave unrelated data from the memory card in the rest. Usually innocent.',
-        mpf: 'The file declares them (the Multi-Picture Format that phones and cameras use for previews, depth maps and HDR). Normal for modern phones.',
-        samsung: 'Samsung phones add a block of camera and gallery data here (capture time, motion photo, editing data). Normal for Samsung photos.',
-        'motion-photo': 'Samsung and Google phones store a short clip with "motion photos". Normal; the clip can also show what the scene looked like.',
-        jpeg: 'A complete second JPEG picture follows, without the declaration phones use for previews. Some apps keep an earlier version this way; it can be worth opening to compare.',
-        unknown: 'Cameras and phone apps sometimes store vendor data here; programs can also hide things here. It does not change the picture shown.',
-      })[kind],
-  },
+  quality: (q: number, kind: TableKind) => say(`metadata.jpeg.quality.${kind}`, { quality: q }),
+  standardTables: (q: number) => say('metadata.jpeg.standard-tables', { quality: q }),
+  cameraTables: (makes: string, claimed: boolean) =>
+    say('metadata.jpeg.camera-tables', { makes, fit: msg(claimed ? 'metadata.jpeg.camera-tables.claimed' : 'metadata.jpeg.camera-tables.unclaimed') }),
+  mismatch: (claimed: string, makes: string) => say('metadata.jpeg.tables-mismatch-camera', { claimed, makes }),
+  editorTables: (claimed: string | undefined) =>
+    say('metadata.jpeg.editor-tables', {
+      camera: claimed ? msg('metadata.jpeg.editor-tables.namesCamera', { claimed }) : msg('metadata.jpeg.editor-tables.noCamera'),
+    }),
+  resaved: (reasons: MessageParam[]) => say('metadata.jpeg.resaved', { reasons: list('semicolon', reasons) }),
+  markerOrder: (issues: MessageParam[]) => say('metadata.jpeg.marker-order', { issues: list('semicolon', issues) }),
+  malformed: (issues: MessageParam[]) => say('metadata.jpeg.malformed', { issues: list('semicolon', issues) }),
+  trailing: (kind: TrailerKind, size: number) =>
+    sayRefs(
+      msg(`metadata.jpeg.trailing-data.${kind}.title`),
+      msg('metadata.jpeg.trailing-data.detail', { size: formatBytes(size), explanation: msg(`metadata.jpeg.trailing-data.${kind}.explanation`) }),
+    ),
 };
 
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1048576).toFixed(1)} MB`;
+function formatBytes(n: number): MessageParam {
+  if (n < 1024) return msg('metadata.jpeg.trailing-data.bytes', { count: n });
+  if (n < 1024 * 1024) return msg('metadata.jpeg.trailing-data.kb', { count: (n / 1024).toFixed(1) });
+  return msg('metadata.jpeg.trailing-data.mb', { count: (n / 1048576).toFixed(1) });
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -310,28 +259,28 @@ function resaveReasons(s: JpegStructure, exifW: number | undefined, exifH: numbe
   if (exifW && exifH && fw && fh) {
     const close = (a: number, b: number) => Math.abs(a - b) <= tol;
     if (!(close(exifW, fw) && close(exifH, fh)) && !(close(exifW, fh) && close(exifH, fw))) {
-      reasons.push({ code: 'resized', text: `the picture is ${fw}×${fh} pixels while the camera recorded ${exifW}×${exifH} (resized or cropped)` });
+      reasons.push(resaveReason('resized', { width: fw, height: fh, cameraWidth: exifW, cameraHeight: exifH }));
     }
   }
   if (standard && CATALOGUE.ownTableMakes.includes(make)) {
-    reasons.push({ code: 'standard-tables', text: `it uses the standard libjpeg tables, which ${displayMake(make)} cameras do not write` });
+    reasons.push(resaveReason('standard-tables', { make: displayMake(make) }));
   }
-  if (s.frame?.process === 'progressive') reasons.push({ code: 'progressive', text: 'it is a progressive JPEG, which cameras do not write' });
-  if (findApp(s, 0xee, 'Adobe')) reasons.push({ code: 'adobe-segment', text: 'it carries the Adobe encoder segment written by Adobe software' });
-  if (s.segments.some((x) => x.marker === 0xe0 && x.label === 'JFXX')) reasons.push({ code: 'jfxx', text: 'it carries a JFIF extension thumbnail written by software' });
+  if (s.frame?.process === 'progressive') reasons.push(resaveReason('progressive'));
+  if (findApp(s, 0xee, 'Adobe')) reasons.push(resaveReason('adobe-segment'));
+  if (s.segments.some((x) => x.marker === 0xe0 && x.label === 'JFXX')) reasons.push(resaveReason('jfxx'));
   return reasons;
 }
 
 /** Marker-order anomalies that camera firmware does not produce. */
-function markerIssues(s: JpegStructure): string[] {
-  const issues: string[] = [];
+function markerIssues(s: JpegStructure): MessageRef[] {
+  const issues: MessageRef[] = [];
   const firstImageMarker = s.segments.findIndex((x) => x.name === 'DQT' || x.name === 'DHT' || x.name.startsWith('SOF') || x.name === 'SOS');
   const exifAt = s.segments.findIndex((x) => x.marker === 0xe1 && x.label === 'Exif');
-  if (exifAt >= 0 && firstImageMarker >= 0 && exifAt > firstImageMarker) issues.push('the camera-details (Exif) block comes after the image data begins');
+  if (exifAt >= 0 && firstImageMarker >= 0 && exifAt > firstImageMarker) issues.push(msg('metadata.jpeg.marker-order.exifAfterImage'));
   const exifCount = s.segments.filter((x) => x.marker === 0xe1 && x.label === 'Exif').length;
-  if (exifCount > 1) issues.push(`${exifCount} separate camera-details (Exif) blocks`);
-  if (s.segments.slice(1).some((x) => x.name === 'SOI')) issues.push('a second start-of-image marker inside the picture');
-  if (s.problems.some((p) => p.startsWith('More than one frame'))) issues.push('more than one frame header');
+  if (exifCount > 1) issues.push(msg('metadata.jpeg.marker-order.exifBlocks', { count: exifCount }));
+  if (s.segments.slice(1).some((x) => x.name === 'SOI')) issues.push(msg('metadata.jpeg.marker-order.secondStart'));
+  if (s.problems.some((p) => p.startsWith('More than one frame'))) issues.push(msg('metadata.jpeg.marker-order.frames'));
   return issues;
 }
 
@@ -365,16 +314,14 @@ export const jpegDetector = defineDetector({
       findings.push({
         id: 'metadata.jpeg.quality',
         points: 'neutral',
-        title: TEXT.quality.title(est.quality, kind),
-        detail: TEXT.quality.detail(est.quality, kind),
+        ...TEXT.quality(est.quality, kind),
         data: { ...tableData, tables: kind },
       });
       if (est.standard) {
         findings.push({
           id: 'metadata.jpeg.standard-tables',
           points: 'neutral',
-          title: TEXT.standardTables.title(est.quality),
-          detail: TEXT.standardTables.detail(est.quality),
+          ...TEXT.standardTables(est.quality),
           data: tableData,
         });
       } else if (!isGenericTables(est)) {
@@ -386,16 +333,14 @@ export const jpegDetector = defineDetector({
             findings.push({
               id: 'metadata.jpeg.camera-tables',
               points: 'authentic',
-              title: TEXT.cameraTables.title(names),
-              detail: TEXT.cameraTables.detail(names, !!make),
+              ...TEXT.cameraTables(names, !!make),
               data: { ...tableData, tablesOf: makes, claimedMake: makeText ?? null },
             });
           } else {
             findings.push({
               id: 'metadata.jpeg.tables-mismatch-camera',
               points: 'edited',
-              title: TEXT.mismatch.title(clip(makeText ?? make, 60), names),
-              detail: TEXT.mismatch.detail(clip(makeText ?? make, 60), names),
+              ...TEXT.mismatch(clip(makeText ?? make, 60), names),
               data: { ...tableData, tablesOf: makes, claimedMake: makeText },
             });
           }
@@ -403,8 +348,7 @@ export const jpegDetector = defineDetector({
           findings.push({
             id: 'metadata.jpeg.editor-tables',
             points: make ? 'edited' : 'neutral',
-            title: TEXT.editorTables.title,
-            detail: TEXT.editorTables.detail(makeText ? clip(makeText, 60) : undefined),
+            ...TEXT.editorTables(makeText ? clip(makeText, 60) : undefined),
             data: { ...tableData, seenIn: other, claimedMake: makeText ?? null },
           });
         }
@@ -417,8 +361,7 @@ export const jpegDetector = defineDetector({
         findings.push({
           id: 'metadata.jpeg.resaved',
           points: 'edited',
-          title: TEXT.resaved.title,
-          detail: TEXT.resaved.detail(reasons.map((r) => r.text).join('; ')),
+          ...TEXT.resaved(reasons.map((r) => r.message)),
           data: { reasons: reasons.map((r) => r.code), claimedMake: makeText, frameWidth: s.frame?.width, frameHeight: s.frame?.height },
         });
       }
@@ -429,23 +372,21 @@ export const jpegDetector = defineDetector({
       findings.push({
         id: 'metadata.jpeg.marker-order',
         points: 'edited',
-        title: TEXT.markerOrder.title,
-        detail: TEXT.markerOrder.detail(issues.join('; ')),
-        data: { issues, markers: s.segments.slice(0, 40).map((x) => (x.label ? `${x.name}(${clip(x.label, 30)})` : x.name)) },
+        ...TEXT.markerOrder(issues),
+        data: { issues: issues.map((i) => render(i)), markers: s.segments.slice(0, 40).map((x) => (x.label ? `${x.name}(${clip(x.label, 30)})` : x.name)) },
       });
     }
 
-    const broken = [
-      ...(s.truncated ? ['the file ends before the end-of-image marker'] : []),
+    const broken: MessageParam[] = [
+      ...(s.truncated ? [msg('metadata.jpeg.malformed.truncated')] : []),
       ...s.problems.filter((p) => !p.startsWith('More than one frame') && !p.startsWith('A second start')),
     ];
     if (broken.length) {
       findings.push({
         id: 'metadata.jpeg.malformed',
         points: 'neutral',
-        title: TEXT.malformed.title,
-        detail: TEXT.malformed.detail(broken.slice(0, 5).join('; ')),
-        data: { problems: broken.slice(0, 20) },
+        ...TEXT.malformed(broken.slice(0, 5)),
+        data: { problems: broken.slice(0, 20).map((p) => renderValue(p)) },
       });
     }
 
@@ -454,8 +395,7 @@ export const jpegDetector = defineDetector({
       findings.push({
         id: 'metadata.jpeg.trailing-data',
         points: 'neutral',
-        title: TEXT.trailing.title(kind),
-        detail: TEXT.trailing.detail(kind, s.trailingBytes),
+        ...TEXT.trailing(kind, s.trailingBytes),
         data: { bytes: s.trailingBytes, kind, mpfDeclared: !!findApp(s, 0xe2, 'MPF') },
       });
     }

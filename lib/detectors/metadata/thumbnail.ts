@@ -36,6 +36,7 @@ import { defineDetector, type Finding } from '../../engine/detector';
 import type { Pixels } from '../../engine/host';
 import { sniffFormat } from '../../engine/format';
 import { findApp, jpegStructure } from '../../engine/jpeg-structure';
+import { msg, say } from '../../i18n/messages';
 
 export const THUMBNAIL_PARAMS = {
   grid: 16,
@@ -46,31 +47,12 @@ export const THUMBNAIL_PARAMS = {
   maxThumbPixels: 2_000_000,
 } as const;
 
+/** The findings' texts (catalogue: metadata.thumbnail.*), with their numbers as the agent reads them. */
 const TEXT = {
-  mismatch: {
-    title: 'The camera’s stored preview shows a different picture',
-    detail: (d: number) =>
-      'Cameras save a small preview of every photo inside the file. Here the preview does not show the same picture as the photo itself ' +
-      `(difference ${d.toFixed(2)}, where 0 is the same picture and about 1 an unrelated one; genuine camera files stay below ${THUMBNAIL_PARAMS.matchMax}). ` +
-      'This usually means the photo was changed after the camera took it and the preview still shows the original, ' +
-      'or that camera details were copied from another photo onto this picture. ' +
-      'Less often an app replaces the picture (a heavy crop, a collage) and keeps the old preview. ' +
-      'Ask for the original photo straight from the phone or camera.',
-  },
-  match: {
-    title: 'The camera’s stored preview matches the photo',
-    detail: (d: number) =>
-      'Cameras save a small preview of every photo inside the file, and here it shows the same picture as the photo ' +
-      `(difference ${d.toFixed(2)}, where 0 is the same picture and about 1 an unrelated one). Tools that change or replace a picture often leave the old preview behind, so this supports the photo. ` +
-      'It is weak on its own: small local edits do not show at preview size, and some editors rebuild the preview when they save.',
-  },
-  turned: {
-    title: 'The stored preview matches the photo once turned',
-    detail: (deg: number, mirrored: boolean) =>
-      `The small preview inside the file shows the same picture as the photo once the photo is ${mirrored ? 'mirrored and ' : ''}turned by ${deg}°. ` +
-      'This happens when a photo is rotated or flipped in a viewer or app that does not update the preview. ' +
-      'It says the file was re-saved after the camera, not that what it shows was changed.',
-  },
+  mismatch: (d: number) => say('metadata.thumbnail.mismatch', { difference: d.toFixed(2), matchMax: THUMBNAIL_PARAMS.matchMax }),
+  match: (d: number) => say('metadata.thumbnail.match', { difference: d.toFixed(2) }),
+  turned: (deg: number, mirrored: boolean) =>
+    say('metadata.thumbnail.turned', { degrees: deg, mirrored: mirrored ? msg('metadata.thumbnail.turned.mirrored') : '' }),
 };
 
 // ---------------------------------------------------------------- preview bytes
@@ -389,11 +371,11 @@ export const thumbnail = defineDetector({
     const { matchMax, mismatchMin } = THUMBNAIL_PARAMS;
     const findings: Finding[] = [];
     if (c.unturnedDistance <= matchMax) {
-      findings.push({ id: 'metadata.thumbnail.match', points: 'authentic', title: TEXT.match.title, detail: TEXT.match.detail(c.unturnedDistance), data });
+      findings.push({ id: 'metadata.thumbnail.match', points: 'authentic', ...TEXT.match(c.unturnedDistance), data });
     } else if (c.distance <= matchMax) {
-      findings.push({ id: 'metadata.thumbnail.turned', points: 'neutral', title: TEXT.turned.title, detail: TEXT.turned.detail(c.rotation, c.mirrored), data });
+      findings.push({ id: 'metadata.thumbnail.turned', points: 'neutral', ...TEXT.turned(c.rotation, c.mirrored), data });
     } else if (c.distance >= mismatchMin) {
-      findings.push({ id: 'metadata.thumbnail.mismatch', points: 'edited', title: TEXT.mismatch.title, detail: TEXT.mismatch.detail(c.distance), data });
+      findings.push({ id: 'metadata.thumbnail.mismatch', points: 'edited', ...TEXT.mismatch(c.distance), data });
     }
     return findings;
   },

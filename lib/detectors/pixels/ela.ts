@@ -17,32 +17,18 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import type { Pixels } from '../../engine/host';
+import { say, t } from '../../i18n/messages';
 import { argmax, cellBounds, cellGrid, cellMeans, grey, heatmapOf, median, quantile, significant } from './common';
 import { COMMON_PARAMS, ELA_PARAMS, valuesOf } from './params';
 
 const P = valuesOf(ELA_PARAMS);
 const C = valuesOf(COMMON_PARAMS);
 
+/** The bins and their explanations (catalogue: pixels.ela.*). */
 export const ELA_TEXTS = {
-  localised: {
-    points: 'edited',
-    title: 'Part of the picture reacts differently to re-saving',
-    detail:
-      'When this photo is saved again as a JPEG, a few areas change much more than the rest (bright cells in the map). ' +
-      'A pasted object, a retouched spot or an AI-filled region often behaves like this, because it did not go through the same earlier compression as the rest. ' +
-      'Fine texture, sharp edges and text also change more than smooth areas, so look at where the bright cells are: on the damage itself is worth a closer look, ' +
-      'on a textured background or printed label is normal. About one genuine photo in ten shows this too. ' +
-      'This is a visual aid for a trained examiner, not a verdict.',
-  },
-  uniform: {
-    points: 'neutral',
-    title: 'Re-saving changes the picture evenly',
-    detail:
-      'When this photo is saved again as a JPEG, no area changes much more than the rest. That is what an unedited photo usually looks like, ' +
-      'but a picture that was edited and then saved or resized as a whole can look the same, so this does not prove the photo is genuine. ' +
-      'This is a visual aid for a trained examiner, not a verdict.',
-  },
-  mapLabel: 'Re-compression error per area (grey levels; brighter = changes more when re-saved)',
+  localised: { points: 'edited', key: 'pixels.ela.localised' },
+  uniform: { points: 'neutral', key: 'pixels.ela.uniform' },
+  mapLabel: t('pixels.ela.mapLabel'),
 } as const;
 
 /** IJG (libjpeg) standard luminance quantisation table, natural (row-major) order. */
@@ -181,8 +167,7 @@ export const errorLevel = defineDetector({
     const finding: Finding = {
       id: localised ? 'pixels.ela.localised' : 'pixels.ela.uniform',
       points: texts.points,
-      title: texts.title,
-      detail: texts.detail,
+      ...say(texts.key),
       data: {
         ratio: significant(m.ratio),
         threshold: P.localisedRatio,

@@ -20,30 +20,18 @@
 import { defineDetector, type Finding } from '../../engine/detector';
 import type { Pixels } from '../../engine/host';
 import type { Spectrum } from '../../engine/types';
+import { say, t } from '../../i18n/messages';
 import { greyCrop, median, significant } from './common';
 import { COMMON_PARAMS, SPECTRUM_PARAMS, valuesOf } from './params';
 
 const P = valuesOf(SPECTRUM_PARAMS);
 const C = valuesOf(COMMON_PARAMS);
 
+/** The bins and their explanations (catalogue: pixels.spectrum.*). */
 export const SPECTRUM_TEXTS = {
-  'periodic-peaks': {
-    points: 'neutral',
-    title: 'A pattern repeats every few pixels',
-    detail:
-      'The fine detail of this picture repeats at a fixed pixel spacing (bright dots away from the centre of the spectrum). ' +
-      'The upsampling layers of AI image generators can leave such a pattern, but so do cameras (JPEG compression works in 8×8 blocks, ' +
-      'and colours are filled in on a 2×2 pattern) and some ways of enlarging a picture. On our test photos such patterns were more common ' +
-      'in genuine camera photos than in AI images, so this is not a sign either way. It is a visual aid for a trained examiner, not a verdict.',
-  },
-  'no-peaks': {
-    points: 'neutral',
-    title: 'No repeating pixel pattern',
-    detail:
-      'The fine detail of this picture does not repeat at a fixed pixel spacing. Many AI images show no such pattern, and neither do genuine photos ' +
-      'that were resized or saved without compression, so this is not a sign either way. It is a visual aid for a trained examiner, not a verdict.',
-  },
-  label: 'Spectrum of the fine detail (centre = coarse, edges = finest; bright dots = repeating pattern)',
+  'periodic-peaks': { points: 'neutral', key: 'pixels.spectrum.periodic-peaks' },
+  'no-peaks': { points: 'neutral', key: 'pixels.spectrum.no-peaks' },
+  label: t('pixels.spectrum.label'),
 } as const;
 
 /** In-place iterative radix-2 FFT of a complex sequence; `re.length` must be a power of two. */
@@ -247,8 +235,7 @@ export const spectralFingerprint = defineDetector({
     const finding: Finding = {
       id: `pixels.spectrum.${bin}`,
       points: SPECTRUM_TEXTS[bin].points,
-      title: SPECTRUM_TEXTS[bin].title,
-      detail: SPECTRUM_TEXTS[bin].detail,
+      ...say(SPECTRUM_TEXTS[bin].key),
       data: {
         peakRatio: significant(m.peakRatio),
         threshold: P.periodicRatio,

@@ -11,11 +11,16 @@ import { defineDetector, type Finding } from '../../engine/detector';
 import type { AnalysisInput } from '../../engine/inputs';
 import { clip } from '../../engine/limits';
 import { decodeUserComment } from '../../engine/exif-text';
+import { msg, renderValue, say, type MessageParam } from '../../i18n/messages';
+
+const pngChunk = (chunk: string) => msg('provenance.generator.carrier.pngChunk', { chunk });
+const pngChunks = (chunks: string) => msg('provenance.generator.carrier.pngChunks', { chunks });
 
 interface GeneratorHit {
   key: string;
   generator: string;
-  carrier: string;
+  /** Where it was found, as the texts say it (file data or a catalogue message). */
+  carrier: MessageParam;
   prompt?: string;
   raw?: string;
 }
@@ -87,13 +92,13 @@ function fromPngText(chunks: { keyword: string; text: string }[]): GeneratorHit[
   if (byKey.has('fooocus_scheme')) {
     const json = params ? (tryJson(params) as Record<string, unknown> | undefined) : undefined;
     const prompt = typeof json?.prompt === 'string' ? json.prompt : undefined;
-    hits.push({ key: 'fooocus', generator: 'Fooocus (Stable Diffusion XL)', carrier: 'PNG text chunk "fooocus_scheme"', prompt, raw: params });
+    hits.push({ key: 'fooocus', generator: 'Fooocus (Stable Diffusion XL)', carrier: pngChunk('fooocus_scheme'), prompt, raw: params });
   } else if (params !== undefined && A1111_PARAMS.test(params)) {
     const forge = /Version: f\d/.test(params);
     hits.push({
       key: 'a1111',
       generator: forge ? 'Stable Diffusion WebUI Forge' : 'AUTOMATIC1111 Stable Diffusion web UI',
-      carrier: 'PNG text chunk "parameters"',
+      carrier: pngChunk('parameters'),
       prompt: a1111Prompt(params),
       raw: params,
     });
@@ -101,7 +106,7 @@ function fromPngText(chunks: { keyword: string; text: string }[]): GeneratorHit[
   const comfy = byKey.get('prompt') ?? byKey.get('workflow');
   if (comfy !== undefined && tryJson(comfy) !== undefined) {
     const prompt = comfyPrompt(tryJson(byKey.get('prompt') ?? ''));
-    hits.push({ key: 'comfyui', generator: 'ComfyUI', carrier: 'PNG text chunks "prompt"/"workflow"', prompt, raw: comfy });
+    hits.push({ key: 'comfyui', generator: 'ComfyUI', carrier: pngChunks('"prompt"/"workflow"'), prompt, raw: comfy });
   }
   for (const keyword of ['invokeai_metadata', 'invokeai_graph', 'sd-metadata', 'Dream']) {
     const text = byKey.get(keyword);
@@ -109,7 +114,7 @@ function fromPngText(chunks: { keyword: string; text: string }[]): GeneratorHit[
     hits.push({
       key: 'invokeai',
       generator: 'InvokeAI (Stable Diffusion)',
-      carrier: `PNG text chunk "${keyword}"`,
+      carrier: pngChunk(keyword),
       prompt: invokePrompt(keyword, text),
       raw: text,
     });
@@ -119,7 +124,7 @@ function fromPngText(chunks: { keyword: string; text: string }[]): GeneratorHit[
   if (/NovelAI/i.test(software)) {
     const comment = tryJson(byKey.get('Comment') ?? '') as { prompt?: unknown } | undefined;
     const prompt = typeof comment?.prompt === 'string' ? comment.prompt : byKey.get('Description');
-    hits.push({ key: 'novelai', generator: 'NovelAI', carrier: 'PNG text chunks "Software"/"Comment"', prompt, raw: byKey.get('Comment') });
+    hits.push({ key: 'novelai', generator: 'NovelAI', carrier: pngChunks('"Software"/"Comment"'), prompt, raw: byKey.get('Comment') });
   }
   return hits;
 }
@@ -161,12 +166,12 @@ async function fromNamedFields(input: AnalysisInput, png: { keyword: string; tex
   const guid = packet.match(/DigImageGUID(?:\s*=\s*["']([^"']+)["']|>([^<]+)<)/);
   if (job || (guid && /midjourney/i.test(packet))) {
     const prompt = description.replace(MJ_JOB, '').trim() || undefined;
-    hits.push({ key: 'midjourney', generator: 'Midjourney', carrier: job ? 'the "Job ID" in the image description' : 'XMP DigImageGUID', prompt, raw: job?.[0] ?? guid?.[0] });
+    hits.push({ key: 'midjourney', generator: 'Midjourney', carrier: job ? msg('provenance.generator.carrier.jobId') : 'XMP DigImageGUID', prompt, raw: job?.[0] ?? guid?.[0] });
   }
-  const fields: [string, unknown][] = [
+  const fields: [MessageParam, unknown][] = [
     ['EXIF Software', meta.ifd0?.Software],
     ['XMP CreatorTool', meta.xmp?.CreatorTool],
-    ['PNG text "Software"', png.find((c) => c.keyword === 'Software')?.text],
+    [msg('provenance.generator.carrier.pngSoftware'), png.find((c) => c.keyword === 'Software')?.text],
     ['EXIF Artist', meta.ifd0?.Artist],
     ['XMP/IPTC Credit', meta.photoshop?.Credit ?? meta.iptc?.Credit],
   ];
@@ -174,7 +179,7 @@ async function fromNamedFields(input: AnalysisInput, png: { keyword: string; tex
     if (typeof value !== 'string') continue;
     const name = generatorNamed(value);
     if (!name) continue;
-    hits.push({ key: `named.${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, generator: name, carrier: `${carrier} ("${clip(value, 80)}")`, raw: value });
+    hits.push({ key: `named.${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, generator: name, carrier: msg('provenance.generator.carrier.field', { field: carrier, value: clip(value, 80) }), raw: value });
   }
   return hits;
 }
@@ -210,15 +215,14 @@ export const generatorMetadata = defineDetector({
         id: `provenance.generator.${hit.key}`,
         points: 'ai',
         decisive: true,
-        title: `Made with an AI image generator: ${hit.generator}`,
-        detail:
-          `The file still carries the settings that ${hit.generator} writes when it creates an image ` +
-          `(found in ${hit.carrier})${hit.prompt ? ', including the text prompt it was asked to draw' : ''}. ` +
-          'Cameras and phones never write this. The only innocent explanation is a customer who ran ' +
-          'their own photo through an AI tool before sending it — which still means the picture is not a plain photo.',
+        ...say('provenance.generator.found', {
+          generator: hit.generator,
+          carrier: hit.carrier,
+          prompt: hit.prompt ? msg('provenance.generator.withPrompt') : '',
+        }),
         data: {
           generator: hit.generator,
-          foundIn: hit.carrier,
+          foundIn: renderValue(hit.carrier),
           ...(hit.prompt ? { prompt: clip(hit.prompt) } : {}),
           ...(hit.raw ? { rawMetadata: clip(hit.raw, 1500) } : {}),
         },

@@ -6,6 +6,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import type { EvidencePoints } from '../../engine/types';
+import { say, type TextKey } from '../../i18n/messages';
 
 interface SourceTypeText {
   points: EvidencePoints;
@@ -14,68 +15,32 @@ interface SourceTypeText {
   detail: string;
 }
 
-/** The IPTC NewsCodes digital source type vocabulary, written for agents. */
-export const SOURCE_TYPES: Record<string, SourceTypeText> = {
-  trainedAlgorithmicMedia: {
-    points: 'ai',
-    decisive: true,
-    title: 'Labelled as created by generative AI',
-    detail:
-      'The file carries the industry-standard label (IPTC digital source type "trained algorithmic media") that AI image tools write into the images they generate. ' +
-      'A camera never writes it. It could only be innocent if the customer deliberately sent an AI picture, which is still not a photo of their item.',
-  },
-  compositeWithTrainedAlgorithmicMedia: {
-    points: 'ai',
-    decisive: true,
-    title: 'Labelled as edited with generative AI',
-    detail:
-      'The file carries the standard label (IPTC "composite with trained algorithmic media") that editors such as Photoshop generative fill or phone "AI edit" features write when part of a picture was generated. ' +
-      'The damage shown may have been added or changed. A customer who only removed a background object would also leave this label, so check what was edited.',
-  },
-  algorithmicMedia: {
-    points: 'ai',
-    title: 'Labelled as computer-generated',
-    detail: 'The file is labelled as created by an algorithm without a camera (IPTC "algorithmic media"), for example a 3D render. It is not a plain photo.',
-  },
-  compositeSynthetic: {
-    points: 'edited',
-    title: 'Labelled as a composite including synthetic elements',
-    detail: 'The file is labelled as a composite that includes synthetic (non-camera) elements. Parts of the picture did not come from a camera.',
-  },
-  algorithmicallyEnhanced: {
-    points: 'edited',
-    title: 'Labelled as algorithmically enhanced',
-    detail: 'A tool labelled this image as enhanced by an algorithm (for example AI upscaling or denoising). Enhancement changes pixels but usually not what is shown.',
-  },
-  humanEdits: {
-    points: 'edited',
-    title: 'Labelled as edited by a person',
-    detail: 'An editing program labelled this image as edited. Cropping and brightness changes are common and innocent; it still means the photo is not as it left the camera.',
-  },
-  composite: {
-    points: 'edited',
-    title: 'Labelled as a composite',
-    detail: 'The file is labelled as a composite of several images.',
-  },
-  digitalCapture: {
-    points: 'authentic',
-    title: 'Labelled as a camera capture',
-    detail: 'The file carries the standard label for an original digital camera capture. This supports the photo being genuine, though labels can be copied into other files.',
-  },
-  computationalCapture: {
-    points: 'authentic',
-    title: 'Labelled as a phone camera capture (computational photography)',
-    detail: 'The file is labelled as captured by a camera with computational processing, which is what modern phones do. This supports the photo being genuine.',
-  },
-  screenCapture: {
-    points: 'neutral',
-    title: 'Labelled as a screenshot',
-    detail: 'The file is labelled as a screen capture. The customer sent a screenshot rather than the original photo; ask for the original file if the claim depends on this picture.',
-  },
-  negativeFilm: { points: 'neutral', title: 'Labelled as a scan of film', detail: 'The file is labelled as a scan of a film negative.' },
-  positiveFilm: { points: 'neutral', title: 'Labelled as a scan of film', detail: 'The file is labelled as a scan of a slide.' },
-  print: { points: 'neutral', title: 'Labelled as a scan of a print', detail: 'The file is labelled as a scan of a printed picture.' },
+/** How each term of the IPTC NewsCodes digital source type vocabulary counts. */
+const SOURCE_TYPE_POINTS: Record<string, Pick<SourceTypeText, 'points' | 'decisive'>> = {
+  trainedAlgorithmicMedia: { points: 'ai', decisive: true },
+  compositeWithTrainedAlgorithmicMedia: { points: 'ai', decisive: true },
+  algorithmicMedia: { points: 'ai' },
+  compositeSynthetic: { points: 'edited' },
+  algorithmicallyEnhanced: { points: 'edited' },
+  humanEdits: { points: 'edited' },
+  composite: { points: 'edited' },
+  digitalCapture: { points: 'authentic' },
+  computationalCapture: { points: 'authentic' },
+  screenCapture: { points: 'neutral' },
+  negativeFilm: { points: 'neutral' },
+  positiveFilm: { points: 'neutral' },
+  print: { points: 'neutral' },
 };
+
+const textKey = (term: string) => `provenance.iptc.${term}` as TextKey;
+
+/** The vocabulary written for agents (texts from the catalogue, provenance.iptc.<term>). */
+export const SOURCE_TYPES: Record<string, SourceTypeText> = Object.fromEntries(
+  Object.entries(SOURCE_TYPE_POINTS).map(([term, points]) => {
+    const { title, detail } = say(textKey(term));
+    return [term, { ...points, title, detail }];
+  }),
+);
 
 const TERM = /(?:digitalsourcetype\/)?([A-Za-z]+)\s*$/;
 /** Matches attribute (`Iptc4xmpExt:DigitalSourceType="…"`) and element forms, any prefix. */
@@ -106,8 +71,7 @@ export const iptcSourceType = defineDetector({
         id: `provenance.iptc.${term}`,
         points: text.points,
         decisive: text.decisive,
-        title: text.title,
-        detail: text.detail,
+        ...say(textKey(term)),
         data: { digitalSourceType: `http://cv.iptc.org/newscodes/digitalsourcetype/${term}`, foundIn: 'XMP metadata' },
       });
     }

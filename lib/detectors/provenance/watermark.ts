@@ -46,6 +46,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import type { Pixels } from '../../engine/host';
+import { msg, say } from '../../i18n/messages';
 
 export type ChannelOrder = 'bgr' | 'rgb';
 export type WatermarkLevel = 'weak' | 'likely' | 'decisive';
@@ -56,6 +57,8 @@ export interface WatermarkPayload {
   name: string;
   /** How the message is written in the scripts, for the data table. */
   message: string;
+  /** The message alone, without its length. */
+  code: string;
   /** Bits, most significant bit of each byte first. */
   bits: Uint8Array;
 }
@@ -73,18 +76,21 @@ export const PAYLOADS: readonly WatermarkPayload[] = [
     key: 'sdxl',
     name: 'Stable Diffusion XL',
     message: '0xB3EC907BB19E (48 bits)',
+    code: '0xB3EC907BB19E',
     bits: bitsOfBytes(new Uint8Array([0xb3, 0xec, 0x90, 0x7b, 0xb1, 0x9e])),
   },
   {
     key: 'sd1',
     name: 'Stable Diffusion 1.x',
     message: '"StableDiffusionV1" (136 bits)',
+    code: '"StableDiffusionV1"',
     bits: bitsOfBytes(new TextEncoder().encode('StableDiffusionV1')),
   },
   {
     key: 'sd2',
     name: 'Stable Diffusion 2.x',
     message: '"SDV2" (32 bits)',
+    code: '"SDV2"',
     bits: bitsOfBytes(new TextEncoder().encode('SDV2')),
   },
 ];
@@ -352,42 +358,14 @@ function hexOf(bits: Uint8Array): string {
 /** The evidence for a reading at a level, in words for support agents. */
 export function watermarkFinding(r: WatermarkReading, level: WatermarkLevel): Finding {
   const n = r.payload.bits.length;
-  const what =
-    "Stable Diffusion's official scripts, and many apps and libraries built on them, hide an invisible mark in " +
-    `every picture they generate; ${r.payload.name} writes the message ${r.payload.message}.`;
-  const fragile =
-    'The mark does not survive much editing: strong JPEG compression, resizing or cropping erase it, so not ' +
-    'finding it says nothing about a photo.';
-  let title: string;
-  let detail: string;
-  if (level === 'decisive') {
-    title = `Invisible AI watermark found: made with ${r.payload.name}`;
-    detail =
-      `${what} ${r.matched} of its ${n} bits were read back from this image, and the pattern stands out clearly ` +
-      "from the picture's own colours. An ordinary photo does not produce this by chance (less than 1 in a " +
-      'million), so the image was almost certainly generated or reworked with a Stable Diffusion tool. ' +
-      `${fragile} The only innocent explanation is a customer who ran their own photo through such a tool (an ` +
-      '"enhance" or upscaling app, for example), which still means the picture is not a plain photo.';
-  } else if (level === 'likely') {
-    title = `Likely invisible AI watermark of ${r.payload.name}`;
-    detail =
-      `${what} ${r.matched} of its ${n} bits were read back and the pattern stands out from the picture's own ` +
-      'colours, but not enough to be sure. A generated image that was compressed or lightly edited afterwards ' +
-      `reads like this; an ordinary photo very rarely does. ${fragile} Treat it as a reason to look closer, not ` +
-      'as proof.';
-  } else {
-    title = `Possible faint trace of an invisible AI watermark (${r.payload.name})`;
-    detail =
-      `${what} Only ${r.matched} of its ${n} bits match and the pattern barely stands out: a heavily compressed ` +
-      'generated image reads like this, and so, now and then, does an ordinary photo. On its own this means ' +
-      `little; it matters only together with other signs. ${fragile}`;
-  }
+  const name = r.payload.name;
+  const what = msg('provenance.watermark.what', { name, message: msg('provenance.watermark.message', { code: r.payload.code, bits: n }) });
+  const texts = say(`provenance.watermark.${level}`, { name, what, matched: r.matched, bits: n, fragile: msg('provenance.watermark.fragile') });
   return {
     id: `provenance.watermark.${r.payload.key}`,
     points: 'ai',
     ...(level === 'decisive' ? { decisive: true } : {}),
-    title,
-    detail,
+    ...texts,
     data: {
       payload: `${r.payload.name}: ${r.payload.message}`,
       matchedBits: `${r.matched} / ${n}`,

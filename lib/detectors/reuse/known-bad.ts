@@ -6,6 +6,7 @@
 import { defineDetector } from '../../engine/detector';
 import { HashIndex } from '../../engine/hash-index';
 import { PDQ_MATCH_DISTANCE } from '../../engine/pdq';
+import { msg, say } from '../../i18n/messages';
 import type { KnownBadHash } from '../../settings/schema';
 
 const indexes = new WeakMap<readonly KnownBadHash[], { sha: Map<string, KnownBadHash>; pdq: HashIndex<KnownBadHash> }>();
@@ -39,10 +40,10 @@ export const knownBad = defineDetector({
         id: 'reuse.known-bad.listed',
         points: 'reused',
         decisive: true,
-        title: 'This photo is on your team’s list of known fraudulent photos',
-        detail:
-          `${exact ? 'The very same file' : `A near-identical picture (${near!.distance} of 256 bits differ)`} is on a hash list your team imported` +
-          `${hit.note ? ` with the note “${hit.note}”` : ''}. Follow your team's procedure for known fraudulent photos.`,
+        ...say('reuse.known-bad.listed', {
+          match: exact ? msg('reuse.known-bad.listed.exact') : msg('reuse.known-bad.listed.near', { distance: near!.distance }),
+          note: hit.note ? msg('reuse.known-bad.listed.note', { note: hit.note }) : '',
+        }),
         data: { match: exact ? 'identical file (sha256)' : `near-duplicate (PDQ distance ${near!.distance})`, ...(hit.note ? { note: hit.note } : {}), ...(hit.sha256 ? { sha256: hit.sha256 } : {}), ...(hit.pdq ? { pdq: hit.pdq } : {}) },
       },
     ];

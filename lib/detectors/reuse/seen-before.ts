@@ -10,12 +10,16 @@
 import { defineDetector, type Finding } from '../../engine/detector';
 import { caseOf, sameTicket, type SimilarSighting } from '../../engine/memory';
 import { mirrored, pdqHash, PDQ_MATCH_DISTANCE } from '../../engine/pdq';
+import { msg, say } from '../../i18n/messages';
 
 /** Below this PDQ quality the hash of a flat picture matches too easily; only exact copies count. */
 const MIN_PDQ_QUALITY = 50;
 const SHOWN = 5;
 
 const who = (s: SimilarSighting) => s.customerId ?? s.customerName;
+const ticketOf = (s: SimilarSighting) => s.ticketId ?? msg('reuse.seen-before.unknownTicket');
+const matchOf = (s: SimilarSighting) => msg(s.exact ? 'reuse.seen-before.exact' : 'reuse.seen-before.similar');
+const dayOf = (s: SimilarSighting) => new Date(s.seenAt).toISOString().slice(0, 10);
 
 function describe(s: SimilarSighting): Record<string, unknown> {
   return {
@@ -64,10 +68,7 @@ export const seenBefore = defineDetector({
         id: 'reuse.seen-before.other-customer',
         points: 'reused',
         decisive: true,
-        title: `Same photo was sent by another customer (${who(first)}, ticket ${first.ticketId ?? 'unknown'})`,
-        detail:
-          `This picture ${first.exact ? 'is the very same file as' : 'matches'} a photo that another customer sent on ${new Date(first.seenAt).toISOString().slice(0, 10)}. ` +
-          'Two customers rarely photograph the same damage. The innocent explanation is a shop or catalogue photo both copied from the web; otherwise the photo was taken from somewhere else. Compare the two tickets before refunding.',
+        ...say('reuse.seen-before.other-customer', { customer: String(who(first)), ticket: ticketOf(first), match: matchOf(first), date: dayOf(first) }),
         data: { matches: others.length, ...Object.fromEntries(others.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
       });
     }
@@ -80,10 +81,14 @@ export const seenBefore = defineDetector({
         id: 'reuse.seen-before.other-ticket',
         points: 'reused',
         decisive: true,
-        title: `Same photo already came in with ticket ${first.ticketId ?? 'unknown'}${first.orderId ? ` (order ${first.orderId})` : ''}`,
-        detail:
-          `This picture ${first.exact ? 'is the very same file as' : 'matches'} a photo received on ${new Date(first.seenAt).toISOString().slice(0, 10)} in another ticket${who(first) ? ' from the same customer' : ''}${first.orderId ? ' about another order' : ''}. ` +
-          'One photo cannot show damage to two deliveries. If both tickets are about the same delivery (an order number missing from one of them), it is an honest follow-up.',
+        ...say('reuse.seen-before.other-ticket', {
+          ticket: ticketOf(first),
+          order: first.orderId ? msg('reuse.seen-before.other-ticket.order', { order: first.orderId }) : '',
+          match: matchOf(first),
+          date: dayOf(first),
+          sameCustomer: who(first) ? msg('reuse.seen-before.other-ticket.sameCustomer') : '',
+          otherOrder: first.orderId ? msg('reuse.seen-before.other-ticket.otherOrder') : '',
+        }),
         data: { matches: reused.length, ...Object.fromEntries(reused.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
       });
     }
@@ -93,8 +98,7 @@ export const seenBefore = defineDetector({
       findings.push({
         id: 'reuse.seen-before.same-order',
         points: 'neutral',
-        title: `Same photo as in ticket ${first.ticketId ?? 'unknown'} about the same order`,
-        detail: 'The customer already sent this photo for the same order, most likely while following up. Check that the claim was not already refunded.',
+        ...say('reuse.seen-before.same-order', { ticket: ticketOf(first) }),
         data: { matches: followUps.length, ...Object.fromEntries(followUps.slice(0, SHOWN).map((s, i) => [`match ${i + 1}`, describe(s)])) },
       });
     }
