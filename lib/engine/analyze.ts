@@ -10,7 +10,7 @@ import { ENGINE_VERSION } from './types';
 import { sniffFormat } from './format';
 import { createInput } from './inputs';
 import { LIMITS } from './limits';
-import { errorEvidence, runDetectors } from './runner';
+import { errorEvidence, metadataUnreadableEvidence, runDetectors } from './runner';
 import { caseOf } from './memory';
 import { DETECTORS } from './registry';
 import { CALIBRATION, combine } from '../verdict';
@@ -43,6 +43,7 @@ export async function analyze(
   const info = sniffFormat(bytes);
   const input = createInput(bytes, context, info, host, options.policy, options.knownBad, options.teamRules);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
+  if (input.metadataProblem) evidence.push(metadataUnreadableEvidence(input.metadataProblem));
   const sha256 = await input.sha256();
   // The perceptual hash goes into the report (copy-note, hash lists) whenever the pixels were
   // decoded anyway, and always when there is a case memory to search.

@@ -52,6 +52,8 @@ export interface AnalysisInput {
   pdq(): Promise<PdqHash>;
   /** The team's claim limits. */
   readonly policy: ClaimPolicy;
+  /** Why the EXIF/XMP/IPTC metadata could not be read (a damaged block), when it could not. */
+  readonly metadataProblem: string | undefined;
   /** The team's list of known fraudulent photos. */
   readonly knownBad: readonly KnownBadHash[];
   /** The team's YARA rules source (empty when the team has none). */
@@ -90,6 +92,7 @@ export function createInput(
   teamRules = '',
 ): AnalysisInput {
   const stageTimings: Record<string, number> = {};
+  let metadataProblem: string | undefined;
   /** A shared input computed once, its own time (not its dependencies') recorded under `stage`. */
   const stage = <T>(name: string, compute: () => Promise<T>) =>
     lazy(async () => {
@@ -105,11 +108,33 @@ export function createInput(
     if (info.format === 'gif' || info.format === 'bmp') return {};
     const source = info.format === 'webp' ? webpExifChunk(bytes) : bytes;
     if (!source) return {};
-    const parsed = (await exifr.parse(source, EXIFR_OPTIONS)) as Metadata | undefined;
-    return parsed ?? {};
+    // exifr trusts declared sizes: give it only what it can read safely. TIFF streams (WebP's
+    // EXIF chunk, TIFF files) get no IPTC/XMP/ICC parsing (the raw XMP packet is read
+    // separately), HEIF only a well-formed box structure, and huge XMP packets are not parsed.
+    if (info.format === 'heic' || info.format === 'avif') {
+      if (!heifBoxesWellFormed(bytes)) {
+        metadataProblem = 'the HEIF box structure is damaged';
+        return {};
+      }
+    }
+    const tiffStream = info.format === 'webp' || info.format === 'tiff';
+    const bigXmp = (findXmpPacket(bytes)?.length ?? 0) > 256 * 1024;
+    const options = tiffStream || bigXmp ? { ...EXIFR_OPTIONS, xmp: !tiffStream && !bigXmp, iptc: !tiffStream, icc: false } : EXIFR_OPTIONS;
+    try {
+      const parsed = (await exifr.parse(source, options)) as Metadata | undefined;
+      return parsed ?? {};
+    } catch (err) {
+      metadataProblem = err instanceof Error ? err.message : String(err);
+      return {};
+    }
   });
   const pixels = stage('decode', async () => {
     const declared = info.width * info.height;
+    // A few kilobytes declaring tens of megapixels is a decompression bomb, not a photo
+    // (real photos carry well under 1,000 pixels per byte; flat PNGs a few thousand).
+    if (declared > 4_000_000 && declared / bytes.length > LIMITS.maxPixelsPerByte) {
+      throw new PixelsUnavailableError(`the file is ${bytes.length} bytes but declares ${info.width}×${info.height} pixels, which only a decompression bomb does`);
+    }
     if (declared > LIMITS.maxDecodePixels) {
       throw new PixelsUnavailableError(
         `the image declares ${info.width}×${info.height} pixels, more than the ${LIMITS.maxDecodePixels / 1e6} MP decoding limit`,
@@ -134,6 +159,9 @@ export function createInput(
     info,
     host,
     policy,
+    get metadataProblem() {
+      return metadataProblem;
+    },
     knownBad,
     teamRules,
     stageTimings,
@@ -151,6 +179,23 @@ export function createInput(
       return hash;
     }),
   };
+}
+
+/** True when a HEIF/AVIF file's top-level boxes are well formed up to its `meta` box (exifr loops on damaged ones). */
+export function heifBoxesWellFormed(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let o = 0, n = 0; o + 8 <= bytes.length && n < 1000; n++) {
+    let size = view.getUint32(o);
+    if (size === 1) {
+      if (o + 16 > bytes.length) return false;
+      size = view.getUint32(o + 8) * 2 ** 32 + view.getUint32(o + 12);
+    }
+    const type = String.fromCharCode(bytes[o + 4], bytes[o + 5], bytes[o + 6], bytes[o + 7]);
+    if (size < 8 || o + size > bytes.length) return type === 'meta' ? false : size === 0 && type === 'mdat';
+    if (type === 'meta') return true;
+    o += size;
+  }
+  return false;
 }
 
 /** The payload of a WebP's RIFF `EXIF` chunk (a TIFF stream, sometimes behind an "Exif\0\0" header). */

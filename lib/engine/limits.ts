@@ -8,6 +8,8 @@ export const LIMITS = {
   maxFileBytes: 64 * 1024 * 1024,
   /** Largest image that pixel checks decode; bigger images keep their metadata checks. */
   maxDecodePixels: 100_000_000,
+  /** Above this ratio of declared pixels to file bytes (and 4 MP), pixels are not decoded: a bomb. */
+  maxPixelsPerByte: 2_000,
   /** Longer side of the working copy that pixel detectors share. */
   workingLongSide: 1024,
   /** Default time budget of one detector, in milliseconds. */

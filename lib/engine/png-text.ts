@@ -13,6 +13,8 @@ export interface PngTextChunk {
 
 const MAX_TEXT_CHUNKS = 64;
 const MAX_INFLATED = 4 * 1024 * 1024;
+/** Most text inflated from one file, all chunks together. */
+const MAX_INFLATED_TOTAL = 16 * 1024 * 1024;
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
@@ -53,7 +55,8 @@ export async function readPngText(bytes: Uint8Array): Promise<PngTextChunk[]> {
   const out: PngTextChunk[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = 8;
-  while (o + 12 <= bytes.length && out.length < MAX_TEXT_CHUNKS) {
+  let inflatedTotal = 0;
+  while (o + 12 <= bytes.length && out.length < MAX_TEXT_CHUNKS && inflatedTotal < MAX_INFLATED_TOTAL) {
     const len = view.getUint32(o);
     const type = latin1.decode(bytes.subarray(o + 4, o + 8));
     const start = o + 8;
@@ -62,7 +65,10 @@ export async function readPngText(bytes: Uint8Array): Promise<PngTextChunk[]> {
     const data = bytes.subarray(start, end);
     if (type === 'tEXt' || type === 'zTXt' || type === 'iTXt') {
       const chunk = await decodeTextChunk(type, data);
-      if (chunk) out.push(chunk);
+      if (chunk) {
+        out.push(chunk);
+        if (type !== 'tEXt') inflatedTotal += chunk.text.length;
+      }
     }
     if (type === 'IEND') break;
     o = end + 4;

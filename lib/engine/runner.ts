@@ -6,7 +6,7 @@
 import type { Detector, Finding } from './detector';
 import { PixelsUnavailableError, type AnalysisInput } from './inputs';
 import type { Evidence } from './types';
-import { LIMITS } from './limits';
+import { clip, LIMITS } from './limits';
 import { msg, sayRefs } from '../i18n/messages';
 
 export interface RunResult {
@@ -40,6 +40,21 @@ export function errorEvidence(detectorId: string, err: unknown): Evidence {
       msg('engine.error.detail', { message }),
     ),
     data: { detector: detectorId, error: message },
+  };
+}
+
+/** One item when the file's metadata block is damaged (the metadata checks then see none). */
+export function metadataUnreadableEvidence(reason: string): Evidence {
+  return {
+    id: 'engine.metadata-unreadable',
+    family: 'engine',
+    points: 'neutral',
+    weight: 0,
+    title: 'The file’s metadata block is damaged and could not be read',
+    detail:
+      `The camera/editing metadata of this file could not be read (${clip(reason, 200)}), so the checks that rely on it found nothing. ` +
+      'Damaged metadata happens with some apps and transfers; it is not in itself a sign of fraud.',
+    data: { reason: clip(reason, 200) },
   };
 }
 

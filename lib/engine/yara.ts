@@ -133,6 +133,10 @@ interface YaraModule {
 type YaraFactory = (options?: object) => Promise<YaraModule>;
 
 let yaraModule: Promise<YaraModule> | undefined;
+/** Calls made on the current instance: libyara-wasm leaks wasm memory per call, so it is renewed. */
+let callsOnInstance = 0;
+/** Calls after which a fresh instance is started (about 12 MB leak per call; ~170 calls exhaust it). */
+const RENEW_AFTER_CALLS = 20;
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 
 function releaseSoon(): void {
@@ -167,6 +171,11 @@ async function instantiate(): Promise<YaraModule> {
 }
 
 function loadYara(): Promise<YaraModule> {
+  if (callsOnInstance >= RENEW_AFTER_CALLS) {
+    yaraModule = undefined;
+    callsOnInstance = 0;
+  }
+  callsOnInstance++;
   yaraModule ??= instantiate().catch((err: unknown) => {
     yaraModule = undefined;
     throw err instanceof Error ? err : new Error(`The YARA engine could not start: ${String(err)}`);

@@ -48,6 +48,7 @@ export function fakeInput(parts: {
     stageTimings: {},
     policy: DEFAULT_CLAIM_POLICY,
     knownBad: [],
+    metadataProblem: undefined,
     teamRules: '',
     pdq: fail,
     sha256: async () => '0'.repeat(64),

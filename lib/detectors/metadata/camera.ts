@@ -56,7 +56,10 @@ export const cameraMetadata = defineDetector({
         points: captured ? 'authentic' : 'neutral',
         ...say(captured ? 'metadata.camera.present' : 'metadata.camera.no-capture-time', { camera: clip(camera, 80), captured: captured ?? '' }),
         data: {
-          make, model, captured, lens,
+          make: make && clip(make, 200),
+          model: model && clip(model, 200),
+          captured: captured && clip(captured, 40),
+          lens: lens && clip(lens, 200),
           gps: gps ? 'present' : 'absent',
           ...(software ? { software: clip(software, 200) } : {}),
         },

@@ -163,7 +163,7 @@ async function fromNamedFields(input: AnalysisInput, png: { keyword: string; tex
   const hits: GeneratorHit[] = [];
   const description = png.find((c) => c.keyword === 'Description')?.text ?? (typeof meta.ifd0?.ImageDescription === 'string' ? meta.ifd0.ImageDescription : '');
   const job = description.match(MJ_JOB) ?? packet.match(MJ_JOB);
-  const guid = packet.match(/DigImageGUID(?:\s*=\s*["']([^"']+)["']|>([^<]+)<)/);
+  const guid = packet.match(/DigImageGUID(?:\s{0,8}=\s{0,8}["']([^"']{1,200})["']|>([^<]{1,200})<)/);
   if (job || (guid && /midjourney/i.test(packet))) {
     const prompt = description.replace(MJ_JOB, '').trim() || undefined;
     hits.push({ key: 'midjourney', generator: 'Midjourney', carrier: job ? msg('provenance.generator.carrier.jobId') : 'XMP DigImageGUID', prompt, raw: job?.[0] ?? guid?.[0] });

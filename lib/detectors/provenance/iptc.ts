@@ -42,16 +42,17 @@ export const SOURCE_TYPES: Record<string, SourceTypeText> = Object.fromEntries(
   }),
 );
 
-const TERM = /(?:digitalsourcetype\/)?([A-Za-z]+)\s*$/;
+/** The vocabulary term: the last path segment of the URI, or the bare term (values are clipped first: no backtracking on hostile input). */
+const TERM = /^[A-Za-z]{1,64}$/;
 /** Matches attribute (`Iptc4xmpExt:DigitalSourceType="…"`) and element forms, any prefix. */
-const IN_PACKET = /DigitalSourceType(?:\s*=\s*["']([^"']+)["']|>\s*([^<\s]+)\s*<)/g;
+const IN_PACKET = /DigitalSourceType(?:\s{0,8}=\s{0,8}["']([^"']{1,300})["']|>\s{0,8}([^<\s]{1,300})\s{0,8}<)/g;
 
 export function sourceTypeTerms(values: unknown[]): string[] {
   const terms = new Set<string>();
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    const m = v.trim().match(TERM);
-    if (m && Object.hasOwn(SOURCE_TYPES, m[1])) terms.add(m[1]);
+    const term = v.slice(0, 300).trim().split('/').pop() ?? '';
+    if (TERM.test(term) && Object.hasOwn(SOURCE_TYPES, term)) terms.add(term);
   }
   return [...terms];
 }
