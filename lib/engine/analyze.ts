@@ -12,6 +12,7 @@ import { createInput } from './inputs';
 import { LIMITS } from './limits';
 import { errorEvidence, metadataUnreadableEvidence, runDetectors } from './runner';
 import { caseOf } from './memory';
+import { storedVariantHashes } from './pdq';
 import { DETECTORS } from './registry';
 import { CALIBRATION, combine } from '../verdict';
 import { DEFAULT_VERDICT_SETTINGS, type ClaimPolicy, type VerdictSettings } from '../settings/defaults';
@@ -56,9 +57,11 @@ export async function analyze(
   const where = caseOf(context);
   if (host.memory && where && options.remember !== false) {
     try {
+      const working = pdq ? await input.workingPixels().catch(() => undefined) : undefined;
       await host.memory.record({
         sha256,
         pdq,
+        ...(working ? { pdqAlt: storedVariantHashes(working) } : {}),
         ...where,
         ticketUrl: context.ticketUrl,
         customerId: context.customerId ?? context.customerName,

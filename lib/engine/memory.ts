@@ -10,6 +10,8 @@ import { HashIndex } from './hash-index';
 export interface Sighting {
   sha256: string;
   pdq?: string;
+  /** Extra PDQ hashes of the same photo (its centre), so that cropped copies match too. */
+  pdqAlt?: string[];
   helpdesk?: string;
   ticketId?: string;
   ticketUrl?: string;
@@ -24,8 +26,8 @@ export interface SimilarSighting extends Sighting {
   /** PDQ distance in bits; 0 for the exact same file. */
   distance: number;
   exact: boolean;
-  /** Matched as a left–right mirror image. */
-  mirrored?: boolean;
+  /** How the match was found when it is not the plain picture: mirrored, borders trimmed, cropped. */
+  via?: 'mirrored' | 'trimmed' | 'cropped';
 }
 
 export interface CaseMemory {
@@ -74,6 +76,7 @@ export class IndexedCaseMemory implements CaseMemory {
     if (s.customerId) push(this.byCustomer, scoped(s.helpdesk, s.customerId));
     if (s.orderId) push(this.byOrder, scoped(s.helpdesk, s.orderId));
     if (s.pdq) this.pdqIndex.add(s.pdq, s);
+    for (const alt of s.pdqAlt ?? []) this.pdqIndex.add(alt, s);
   }
 
   private ready(): Promise<void> {
@@ -88,7 +91,12 @@ export class IndexedCaseMemory implements CaseMemory {
     await this.ready();
     const out = new Map<Sighting, SimilarSighting>();
     for (const s of this.bySha.get(sha256) ?? []) out.set(s, { ...s, distance: 0, exact: true });
-    if (pdq) for (const { item, distance } of this.pdqIndex.query(pdq, maxDistance)) if (!out.has(item)) out.set(item, { ...item, distance, exact: item.sha256 === sha256 });
+    if (pdq) {
+      for (const { item, distance } of this.pdqIndex.query(pdq, maxDistance)) {
+        const known = out.get(item);
+        if (!known || distance < known.distance) out.set(item, { ...item, distance, exact: item.sha256 === sha256 });
+      }
+    }
     return [...out.values()].sort((a, b) => a.distance - b.distance || a.seenAt - b.seenAt);
   }
 

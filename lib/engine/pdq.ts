@@ -163,3 +163,73 @@ export function mirrored(pixels: Pixels): Pixels {
   }
   return { width, height, data: out };
 }
+
+/** The central part of a picture, `fraction` of each side (a crop of the edges). */
+export function centerCrop(pixels: Pixels, fraction: number): Pixels {
+  const w = Math.max(1, Math.round(pixels.width * fraction));
+  const h = Math.max(1, Math.round(pixels.height * fraction));
+  const x0 = Math.floor((pixels.width - w) / 2);
+  const y0 = Math.floor((pixels.height - h) / 2);
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) out.set(pixels.data.subarray(((y + y0) * pixels.width + x0) * 4, ((y + y0) * pixels.width + x0 + w) * 4), y * w * 4);
+  return { width: w, height: h, data: out };
+}
+
+/** Largest share of a side that border trimming may remove. */
+const MAX_TRIM = 0.35;
+
+/** Whether row `index` (or column, within rows from..to) has nearly one brightness. */
+function lineIsUniform(px: Pixels, index: number, horizontal: boolean, from = 0, to = horizontal ? px.width - 1 : px.height - 1): boolean {
+  let sum = 0;
+  let sq = 0;
+  const n = to - from + 1;
+  for (let i = from; i <= to; i++) {
+    const p = (horizontal ? index * px.width + i : i * px.width + index) * 4;
+    const y = 0.299 * px.data[p] + 0.587 * px.data[p + 1] + 0.114 * px.data[p + 2];
+    sum += y;
+    sq += y * y;
+  }
+  const mean = sum / n;
+  return sq / n - mean * mean < 9;
+}
+
+/**
+ * The picture without the flat bands around it — the margins and status bars a screenshot of a
+ * photo adds: flat rows first, then flat columns within the rows that are left. Returns
+ * undefined when there is nothing to trim.
+ */
+export function trimUniformBorders(px: Pixels): Pixels | undefined {
+  let top = 0;
+  let bottom = px.height - 1;
+  let left = 0;
+  let right = px.width - 1;
+  const maxRows = Math.floor(px.height * MAX_TRIM);
+  const maxCols = Math.floor(px.width * MAX_TRIM);
+  while (top < maxRows && lineIsUniform(px, top, true)) top++;
+  while (px.height - 1 - bottom < maxRows && lineIsUniform(px, bottom, true)) bottom--;
+  while (left < maxCols && lineIsUniform(px, left, false, top, bottom)) left++;
+  while (px.width - 1 - right < maxCols && lineIsUniform(px, right, false, top, bottom)) right--;
+  const w = right - left + 1;
+  const h = bottom - top + 1;
+  if ((w === px.width && h === px.height) || w < 16 || h < 16) return undefined;
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) out.set(px.data.subarray(((y + top) * px.width + left) * 4, ((y + top) * px.width + left + w) * 4), y * w * 4);
+  return { width: w, height: h, data: out };
+}
+
+/** Fraction of each side kept by the extra hash that makes edge crops of about 10% match. */
+export const CROP_KEPT = 0.9;
+
+/** Hashes stored with a sighting besides the full picture's: its centre, to match cropped copies. */
+export function storedVariantHashes(working: Pixels): string[] {
+  return [pdqHash(centerCrop(working, CROP_KEPT)).hex];
+}
+
+/** Hashes a new photo is looked up with, besides its own: mirrored, borders trimmed, centre. */
+export function queryVariantHashes(working: Pixels): { hex: string; how: 'mirrored' | 'trimmed' | 'cropped' }[] {
+  const out: { hex: string; how: 'mirrored' | 'trimmed' | 'cropped' }[] = [{ hex: pdqHash(mirrored(working)).hex, how: 'mirrored' }];
+  const trimmed = trimUniformBorders(working);
+  if (trimmed) out.push({ hex: pdqHash(trimmed).hex, how: 'trimmed' });
+  out.push({ hex: pdqHash(centerCrop(working, CROP_KEPT)).hex, how: 'cropped' });
+  return out;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashIndex } from '../../lib/engine/hash-index';
 import { IndexedCaseMemory, type MemoryBackend, type Sighting } from '../../lib/engine/memory';
-import { hammingDistance, mirrored } from '../../lib/engine/pdq';
+import { centerCrop, hammingDistance, mirrored } from '../../lib/engine/pdq';
 import jpeg from 'jpeg-js';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
@@ -96,6 +96,24 @@ describe('reuse and claim history evidence', () => {
     const report = await analyze(new Uint8Array(flipped), ticket('31', 'Grace', 'G-1'), host);
     const item = report.evidence.find((e) => e.id === 'reuse.seen-before.other-customer');
     expect(JSON.stringify(item?.data)).toContain('mirrored near-duplicate');
+  });
+
+  it('recognises a copy cropped at the edges and a screenshot of the photo with borders', async () => {
+    const host = { ...nodeHost, memory: new IndexedCaseMemory(memoryBackend()) };
+    await analyze(bytes, ticket('40', 'Hana', 'H-1'), host);
+    const px = await nodeHost.decodePixels(bytes, 'jpeg');
+    const cropped = centerCrop(px, 0.9);
+    const asJpeg = (p: { data: Uint8ClampedArray; width: number; height: number }) => new Uint8Array(jpeg.encode({ data: p.data, width: p.width, height: p.height }, 85).data);
+    const crop = await analyze(asJpeg(cropped), ticket('41', 'Ivan', 'I-1'), host);
+    expect(JSON.stringify(crop.evidence.find((e) => e.id === 'reuse.seen-before.other-customer')?.data)).toMatch(/near-duplicate/);
+    // White margins and a dark status bar around the photo, as a phone screenshot has.
+    const w = px.width + 40;
+    const h = px.height + 120;
+    const shot = new Uint8ClampedArray(w * h * 4).fill(255);
+    for (let i = 0; i < w * 30; i++) shot.set([30, 30, 30, 255], i * 4);
+    for (let y = 0; y < px.height; y++) shot.set(px.data.subarray(y * px.width * 4, (y + 1) * px.width * 4), ((y + 80) * w + 20) * 4);
+    const screenshot = await analyze(asJpeg({ data: shot, width: w, height: h }), ticket('42', 'Jo', 'J-1'), host);
+    expect(JSON.stringify(screenshot.evidence.find((e) => e.id === 'reuse.seen-before.other-customer')?.data)).toContain('trimmed near-duplicate');
   });
 
   it('only notes the same photo resent for the same order', async () => {

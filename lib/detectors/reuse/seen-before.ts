@@ -9,7 +9,7 @@
  */
 import { defineDetector, type Finding } from '../../engine/detector';
 import { caseOf, sameTicket, type SimilarSighting } from '../../engine/memory';
-import { mirrored, pdqHash, PDQ_MATCH_DISTANCE } from '../../engine/pdq';
+import { queryVariantHashes, PDQ_MATCH_DISTANCE } from '../../engine/pdq';
 import { msg, say } from '../../i18n/messages';
 
 /** Below this PDQ quality the hash of a flat picture matches too easily; only exact copies count. */
@@ -27,7 +27,7 @@ function describe(s: SimilarSighting): Record<string, unknown> {
     ...(s.ticketUrl ? { link: s.ticketUrl } : {}),
     customer: who(s) ?? 'unknown',
     seen: new Date(s.seenAt).toISOString().slice(0, 10),
-    match: s.exact ? 'identical file' : `${s.mirrored ? 'mirrored ' : ''}near-duplicate (${s.distance} of 256 bits differ)`,
+    match: s.exact ? 'identical file' : `${s.via ? `${s.via} ` : ''}near-duplicate (${s.distance} of 256 bits differ)`,
   };
 }
 
@@ -51,11 +51,12 @@ export const seenBefore = defineDetector({
     const here = caseOf(context) ?? { helpdesk: context.helpdesk, ticketId: undefined };
     const me = context.customerId ?? context.customerName;
     const found = await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE);
-    // A mirrored copy of an earlier photo: its PDQ differs, the mirror image's does not.
+    // Copies altered to dodge matching: mirrored, screenshotted with borders, cropped at the edges.
     if (usable) {
-      const flipped = pdqHash(mirrored(await input.workingPixels())).hex;
-      for (const s of await memory.findSimilar('', flipped, PDQ_MATCH_DISTANCE)) {
-        if (!found.some((f) => f.sha256 === s.sha256 && f.ticketId === s.ticketId)) found.push({ ...s, mirrored: true });
+      for (const { hex, how } of queryVariantHashes(await input.workingPixels())) {
+        for (const s of await memory.findSimilar('', hex, PDQ_MATCH_DISTANCE)) {
+          if (!found.some((f) => f.sha256 === s.sha256 && f.ticketId === s.ticketId)) found.push({ ...s, via: how });
+        }
       }
     }
     const earlier = found.filter((s) => !sameTicket(s, here));
