@@ -181,18 +181,48 @@ export function createInput(
   };
 }
 
-/** True when a HEIF/AVIF file's top-level boxes are well formed up to its `meta` box (exifr loops on damaged ones). */
+/** Whether the boxes between `from` and `to` tile it exactly, none shorter than its header. */
+function boxesTile(view: DataView, from: number, to: number, depth: number, into: string[]): boolean {
+  let o = from;
+  for (let n = 0; o < to; n++) {
+    if (n > 10_000 || o + 8 > to) return false;
+    let size = view.getUint32(o);
+    let header = 8;
+    if (size === 1) {
+      if (o + 16 > to) return false;
+      size = view.getUint32(o + 8) * 2 ** 32 + view.getUint32(o + 12);
+      header = 16;
+    }
+    if (size < header || o + size > to) return false;
+    const type = String.fromCharCode(view.getUint8(o + 4), view.getUint8(o + 5), view.getUint8(o + 6), view.getUint8(o + 7));
+    if (depth > 0 && into.includes(type)) {
+      // Full boxes (meta, iinf, iprp's children) carry 4 bytes of version and flags first.
+      const skip = type === 'meta' || type === 'iinf' ? 4 + (type === 'iinf' ? 2 : 0) : 0;
+      if (!boxesTile(view, o + header + skip, o + size, depth - 1, into) && type === 'meta') return false;
+    }
+    o += size;
+  }
+  return true;
+}
+
+/**
+ * True when a HEIF/AVIF file's box structure is sound where exifr reads it (the top level and
+ * the `meta` box's children); exifr loops forever on some damaged ones.
+ */
 export function heifBoxesWellFormed(bytes: Uint8Array): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let o = 0, n = 0; o + 8 <= bytes.length && n < 1000; n++) {
+  let o = 0;
+  for (let n = 0; o + 8 <= bytes.length && n < 1000; n++) {
     let size = view.getUint32(o);
+    let header = 8;
     if (size === 1) {
       if (o + 16 > bytes.length) return false;
       size = view.getUint32(o + 8) * 2 ** 32 + view.getUint32(o + 12);
+      header = 16;
     }
     const type = String.fromCharCode(bytes[o + 4], bytes[o + 5], bytes[o + 6], bytes[o + 7]);
-    if (size < 8 || o + size > bytes.length) return type === 'meta' ? false : size === 0 && type === 'mdat';
-    if (type === 'meta') return true;
+    if (size < header || o + size > bytes.length) return false;
+    if (type === 'meta') return boxesTile(view, o + header + 4, o + size, 1, ['meta']);
     o += size;
   }
   return false;
