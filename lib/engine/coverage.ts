@@ -4,7 +4,5 @@
  */
 export const NOT_YET_CHECKED: readonly string[] = [
   'On-device neural AI-image detector',
-  'Reuse of the same photo across tickets and customers',
   'Serial number on the photo against the order',
-  'Team YARA rules',
 ];

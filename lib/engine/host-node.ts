@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { EngineHost, Pixels } from './host';
+import { nodeModels } from './models-node';
 import type { ImageFormat } from './format';
 import { createHeifDecoder, type LibheifFactory } from './heif';
 import { LIMITS } from './limits';
@@ -60,6 +61,8 @@ const decodeHeic = createHeifDecoder(async () => {
 });
 
 export const nodeHost: EngineHost = {
+  // The neural detector's ONNX model, run by onnxruntime-web's WASM backend (loaded on first use).
+  models: nodeModels,
   name: 'node',
   async sha256(bytes) {
     return createHash('sha256').update(bytes).digest('hex');

@@ -44,19 +44,21 @@ async function thumbnail(bytes: Uint8Array, working?: Pixels): Promise<string | 
 let memory: DexieCaseMemory | undefined;
 
 /** The browser host with the case memory; IndexedDB failures (private windows) leave it off. */
-function host(retentionDays = DEFAULT_RETENTION_DAYS): EngineHost {
+function host(retentionDays = DEFAULT_RETENTION_DAYS, modelEnabled = true): EngineHost {
+  // A team can switch the neural detector off: the host then offers no models.
+  const base: EngineHost = modelEnabled ? browserHost : { ...browserHost, models: undefined };
   try {
     memory ??= new DexieCaseMemory(retentionDays);
-    return { ...browserHost, memory };
+    return { ...base, memory };
   } catch {
-    return browserHost;
+    return base;
   }
 }
 
 export const workerApi = {
   async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
     let working: Pixels | undefined;
-    const report = await analyze(bytes, context, host(settings?.retentionDays), {
+    const report = await analyze(bytes, context, host(settings?.retentionDays, settings?.modelEnabled ?? true), {
       onWorkingPixels: (px) => (working = px),
       verdict: settings?.verdict,
       policy: settings?.policy,

@@ -49,7 +49,15 @@ async function analyseInExtension(bytes: Uint8Array): Promise<Report> {
   return outcome.report as Report;
 }
 
-const idsOf = (r: Report) => r.evidence.map((e) => e.id).sort();
+/*
+ * The neural detector's score is not compared here: it sees decoded pixels, the hosts decode
+ * with different libraries (jpeg-js vs libjpeg-turbo, jsquash vs Chromium's libwebp), and the
+ * model's high-pass input amplifies the differences (measured 0.17 apart on a JPEG and 0.36 on
+ * a WebP — an open problem listed in the README). Its presence must agree; the model itself is
+ * compared on identical pixels (1e-3) in tests/e2e/model.e2e.ts.
+ */
+const idsOf = (r: Report) => r.evidence.map((e) => e.id).filter((id) => !id.startsWith('model.')).sort();
+const modelScore = (r: Report) => r.evidence.find((e) => e.id.startsWith('model.'))?.data?.score as number | undefined;
 
 test('the extension worker and the CLI give the same evidence for the same files', async () => {
   expect(FILES.length).toBeGreaterThanOrEqual(8);
@@ -59,6 +67,8 @@ test('the extension worker and the CLI give the same evidence for the same files
     const inBrowser = await analyseInExtension(bytes);
     expect(idsOf(inBrowser), file).toEqual(idsOf(inNode));
     expect(inBrowser.risk.level, file).toBe(inNode.risk.level);
+    const [a, b] = [modelScore(inBrowser), modelScore(inNode)];
+    expect(a === undefined, file).toBe(b === undefined);
     expect(inBrowser.sha256, file).toBe(inNode.sha256);
     expect(inBrowser.evidence.filter((e) => e.id === 'engine.error'), file).toEqual([]);
   }
