@@ -61,9 +61,11 @@ export const MAX_WEIGHT = 3;
  * (dates, ticket history), which a labelled image corpus says nothing about: their detectors'
  * declared weights apply. 'pixels' are visual aids: on this corpus their statistics only learn
  * each file's compression history (AUC 0.31–0.58 after re-encoding every image the same way),
- * so they stay at weight 0 until one separates real from AI on equal terms.
+ * so they stay at weight 0 until one separates real from AI on equal terms. 'model': the neural
+ * detector was trained on this corpus's calibration sources, so rates measured there overstate it
+ * (held-out AUC 0.83 vs 0.95 in-sample); it stays at 0 until calibrated on data it never saw.
  */
-export const CONTEXT_FAMILIES: readonly string[] = ['claim', 'reuse', 'pixels'];
+export const CONTEXT_FAMILIES: readonly string[] = ['claim', 'reuse', 'pixels', 'model'];
 
 /**
  * Evidence ids calibration leaves at weight 0 because they are built from this same corpus:

@@ -6,6 +6,7 @@
  * origin. Never fetches code from the network and never evaluates strings (MV3 CSP).
  */
 import type { EngineHost } from './host';
+import { browserModels } from './models-browser';
 import type { ImageFormat } from './format';
 import type { HeifDecoder, LibheifFactory } from './heif';
 import { toHex } from './host';
@@ -61,6 +62,8 @@ async function decodeWithBrowser(bytes: Uint8Array, format: ImageFormat) {
 }
 
 export const browserHost: EngineHost = {
+  // The neural detector's ONNX model: WebGPU when an adapter exists, else WASM (loaded on first use).
+  models: browserModels,
   name: 'browser',
   async sha256(bytes) {
     return toHex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));

@@ -20,6 +20,7 @@ import { claimHistory } from '../detectors/claim/history';
 import { seenBefore } from '../detectors/reuse/seen-before';
 import { knownBad } from '../detectors/reuse/known-bad';
 import { yaraRules } from '../detectors/rules/yara';
+import { nprModel } from '../detectors/model/npr';
 
 export const DETECTORS: readonly Detector[] = [
   c2paProvenance,
@@ -34,6 +35,7 @@ export const DETECTORS: readonly Detector[] = [
   errorLevel,
   noiseConsistency,
   spectralFingerprint,
+  nprModel,
   claimTimeline,
   knownBad,
   seenBefore,

@@ -50,13 +50,11 @@ async function analyseInExtension(bytes: Uint8Array): Promise<Report> {
 }
 
 /*
- * The neural detector's score is not compared here: it sees decoded pixels, the hosts decode
- * with different libraries (jpeg-js vs libjpeg-turbo, jsquash vs Chromium's libwebp), and the
- * model's high-pass input amplifies the differences (measured 0.17 apart on a JPEG and 0.36 on
- * a WebP — an open problem listed in the README). Its presence must agree; the model itself is
- * compared on identical pixels (1e-3) in tests/e2e/model.e2e.ts.
+ * The neural detector sees decoded pixels and the hosts decode JPEG and WebP with different
+ * libraries; it reads brightness only and was trained on both chroma up-sampling styles, so its
+ * scores agree closely (measured ≤ 0.015) but not bit for bit: compared with a 0.02 margin.
  */
-const idsOf = (r: Report) => r.evidence.map((e) => e.id).filter((id) => !id.startsWith('model.')).sort();
+const idsOf = (r: Report) => r.evidence.map((e) => e.id).sort();
 const modelScore = (r: Report) => r.evidence.find((e) => e.id.startsWith('model.'))?.data?.score as number | undefined;
 
 test('the extension worker and the CLI give the same evidence for the same files', async () => {
@@ -69,6 +67,7 @@ test('the extension worker and the CLI give the same evidence for the same files
     expect(inBrowser.risk.level, file).toBe(inNode.risk.level);
     const [a, b] = [modelScore(inBrowser), modelScore(inNode)];
     expect(a === undefined, file).toBe(b === undefined);
+    if (a !== undefined && b !== undefined) expect(Math.abs(a - b), file).toBeLessThan(0.02);
     expect(inBrowser.sha256, file).toBe(inNode.sha256);
     expect(inBrowser.evidence.filter((e) => e.id === 'engine.error'), file).toEqual([]);
   }

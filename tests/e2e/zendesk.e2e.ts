@@ -81,6 +81,11 @@ test('badges the claim images of a Zendesk ticket and explains them in the side 
   await expect(map.locator('canvas')).toBeVisible();
   await expect(map.getByRole('slider', { name: /opacity/i })).toBeVisible();
   await map.screenshot({ path: join(shots, 'heatmap-ela.png') });
+  // The neural detector's per-crop scores, as a map over the image.
+  await camera.locator('[data-evidence-id^="model.npr"] button').click();
+  const crops = camera.locator('[data-evidence-id^="model.npr"] .heatmap');
+  await expect(crops.locator('canvas')).toBeVisible();
+  await crops.screenshot({ path: join(shots, 'heatmap-model.png') });
 
   // One click copies a neutral internal note for the ticket.
   // Headless Chromium cannot grant clipboard access to an extension page: record what is written.
