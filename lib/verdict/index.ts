@@ -1,6 +1,7 @@
 /**
  * Turns evidence into a risk level: a log-odds sum of calibrated weights on top of the
- * calibrated prior, squashed to 0-100; decisive evidence sets the level directly.
+ * calibrated prior, squashed to 0-100; decisive evidence sets the level directly, and without
+ * it, high needs signs from at least two evidence families.
  * The weights come from calibration.json, written by `claimlens eval --write-calibration`.
  */
 import type { Evidence, Risk, RiskLevel } from '../engine/types';
@@ -36,6 +37,11 @@ function levelOf(score: number, s: VerdictSettings): RiskLevel {
   return 'low';
 }
 
+/** How many evidence families push the score up (metadata, pixels, model, reuse, …). */
+function familiesRaising(evidence: readonly Evidence[]): number {
+  return new Set(evidence.filter((e) => e.weight > 0).map((e) => e.family)).size;
+}
+
 export function combine(
   evidence: readonly Evidence[],
   settings: VerdictSettings = DEFAULT_VERDICT_SETTINGS,
@@ -50,6 +56,11 @@ export function combine(
   } else if (decisive.some((e) => e.points === 'authentic')) {
     level = 'low';
     score = Math.min(score, settings.reviewAt - 1);
+  } else if (level === 'high' && familiesRaising(evidence) < 2) {
+    // Weak signs of a single kind (say, no camera details and a generator-like size) ask for a
+    // closer look, not for an escalation: high needs decisive evidence or two kinds of signs.
+    level = 'review';
+    score = Math.min(score, settings.highAt - 1);
   }
   return { score, level, recommendation: settings.recommendations[level] };
 }

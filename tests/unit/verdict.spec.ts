@@ -55,7 +55,7 @@ describe('combine()', () => {
   });
 
   it('sums weights on the prior as log-odds', () => {
-    const evidence = [ev({ points: 'ai', weight: 1.5 }), ev({ points: 'ai', weight: 0.5 }), ev({ points: 'neutral', weight: 0 })];
+    const evidence = [ev({ points: 'ai', weight: 1.5 }), ev({ points: 'ai', weight: 0.5, family: 'rules' }), ev({ points: 'neutral', weight: 0 })];
     expect(combine(evidence, DEFAULT_VERDICT_SETTINGS, FLAT)).toMatchObject({ score: 88, level: 'high' });
     expect(combine(evidence, DEFAULT_VERDICT_SETTINGS, { prior: -1, weights: {} })).toMatchObject({ score: logistic(1), level: 'review' });
     expect(combine([ev({ weight: -2 })], DEFAULT_VERDICT_SETTINGS, FLAT)).toMatchObject({ score: 12, level: 'low' });
@@ -63,7 +63,8 @@ describe('combine()', () => {
   });
 
   it('maps scores to levels at the configured thresholds', () => {
-    const at = (x: number) => combine([ev({ weight: x })], DEFAULT_VERDICT_SETTINGS, FLAT);
+    // Two families push the score, so that high is reachable without decisive evidence.
+    const at = (x: number) => combine([ev({ weight: x / 2 }), ev({ weight: x / 2, family: 'rules' })], DEFAULT_VERDICT_SETTINGS, FLAT);
     expect(at(Math.log(59 / 41)).level).toBe('low'); // 59
     expect(at(Math.log(60 / 40)).level).toBe('review'); // 60
     expect(at(Math.log(84 / 16)).level).toBe('review'); // 84
@@ -120,5 +121,21 @@ describe('topReasons()', () => {
 
   it('has a label for every level', () => {
     expect(['level.high', 'level.low', 'level.review'].every((k) => k in BADGE_EN)).toBe(true);
+  });
+});
+
+describe('combine() without decisive evidence', () => {
+  const item = (id: string, family: Evidence['family'], weight: number): Evidence => ({ id, family, points: 'ai', weight, title: id, detail: '' });
+
+  it('keeps weak signs of one family at review however high they add up', () => {
+    const risk = combine([item('metadata.a', 'metadata', 2), item('metadata.b', 'metadata', 2.5)], DEFAULT_VERDICT_SETTINGS, { prior: 0, weights: {} });
+    expect(risk.level).toBe('review');
+    expect(risk.score).toBe(DEFAULT_VERDICT_SETTINGS.highAt - 1);
+  });
+
+  it('lets signs of two families reach high', () => {
+    const risk = combine([item('metadata.a', 'metadata', 2), item('rules.b', 'rules', 2.5)], DEFAULT_VERDICT_SETTINGS, { prior: 0, weights: {} });
+    expect(risk.level).toBe('high');
+    expect(risk.score).toBeGreaterThanOrEqual(DEFAULT_VERDICT_SETTINGS.highAt);
   });
 });
