@@ -9,10 +9,10 @@
  * pictures never needing a model never fetch. One session per model, created on first use
  * and shared; runs are queued per session.
  */
-import type * as Ort from 'onnxruntime-web';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import nprModelUrl from '../../models/claimlens-npr.onnx?url';
-import type { ModelHost, ModelSession, TensorLike } from './host';
+import type { ModelHost, ModelSession } from './host';
+import { OrtModelSession, type OrtModule } from './models-ort';
 
 /** The models shipped with the extension, by their file name under models/. */
 const MODEL_URLS: Readonly<Record<string, string>> = {
@@ -41,7 +41,6 @@ export async function hasWebGpu(): Promise<boolean> {
   }
 }
 
-type OrtModule = typeof Ort;
 let runtime: Promise<OrtModule> | undefined;
 
 /** ONNX Runtime Web, loaded and configured once. */
@@ -61,40 +60,6 @@ function configureOrt(ort: OrtModule): void {
   ort.env.wasm.numThreads = isolated ? Math.max(1, Math.min(4, cores)) : 1;
 }
 
-class BrowserModelSession implements ModelSession {
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly ort: OrtModule,
-    private readonly session: Ort.InferenceSession,
-    readonly backend: BrowserBackend,
-  ) {}
-
-  run(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>> {
-    const next = this.queue.then(() => this.runNow(feeds));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async runNow(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>> {
-    const inputs: Record<string, Ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) inputs[name] = new this.ort.Tensor('float32', t.data, t.dims);
-    const outputs = await this.session.run(inputs);
-    const result: Record<string, TensorLike> = {};
-    for (const [name, t] of Object.entries(outputs)) {
-      if (t.type !== 'float32') throw new Error(`Model output ${name} is ${t.type}, expected float32`);
-      // WebGPU outputs are read back to the CPU (the default output location).
-      result[name] = { data: (await t.getData()) as Float32Array, dims: [...t.dims] };
-      t.dispose();
-    }
-    return result;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
-}
-
 async function fetchModel(name: string): Promise<Uint8Array> {
   const url = MODEL_URLS[name];
   if (!url) throw new Error(`No model named ${name} ships with this extension`);
@@ -103,12 +68,12 @@ async function fetchModel(name: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function createSession(ort: OrtModule, bytes: Uint8Array, backend: BrowserBackend): Promise<BrowserModelSession> {
+async function createSession(ort: OrtModule, bytes: Uint8Array, backend: BrowserBackend): Promise<OrtModelSession> {
   const session = await ort.InferenceSession.create(bytes, {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',
   });
-  return new BrowserModelSession(ort, session, backend);
+  return new OrtModelSession(ort, session, backend);
 }
 
 /** A browser model host; `options.backend` pins the backend (used by the end-to-end tests). */

@@ -9,8 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import type * as Ort from 'onnxruntime-web';
-import type { ModelHost, ModelSession, TensorLike } from './host';
+import type { ModelHost, ModelSession } from './host';
+import { OrtModelSession, type OrtModule } from './models-ort';
 
 /**
  * models/ at the package root (this file is lib/engine/models-node.ts). Resolved on use, so
@@ -23,7 +23,6 @@ export function modelsDir(): string {
 /** A model file name: no folders, no way out of models/. */
 const MODEL_NAME = /^[A-Za-z0-9][\w.-]*\.onnx$/;
 
-type OrtModule = typeof Ort;
 let runtime: Promise<OrtModule> | undefined;
 
 function loadOrt(): Promise<OrtModule> {
@@ -32,38 +31,6 @@ function loadOrt(): Promise<OrtModule> {
     return ort;
   });
   return runtime;
-}
-
-class NodeModelSession implements ModelSession {
-  readonly backend = 'node-wasm';
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly ort: OrtModule,
-    private readonly session: Ort.InferenceSession,
-  ) {}
-
-  run(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>> {
-    const next = this.queue.then(() => this.runNow(feeds));
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async runNow(feeds: Record<string, TensorLike>): Promise<Record<string, TensorLike>> {
-    const inputs: Record<string, Ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) inputs[name] = new this.ort.Tensor('float32', t.data, t.dims);
-    const outputs = await this.session.run(inputs);
-    const result: Record<string, TensorLike> = {};
-    for (const [name, t] of Object.entries(outputs)) {
-      if (t.type !== 'float32') throw new Error(`Model output ${name} is ${t.type}, expected float32`);
-      result[name] = { data: t.data as Float32Array, dims: [...t.dims] };
-    }
-    return result;
-  }
-
-  release(): Promise<void> {
-    return this.session.release();
-  }
 }
 
 /** A Node model host reading models from `dir` (default: the package's models/). */
@@ -80,7 +47,7 @@ export function createNodeModelHost(dir?: string): ModelHost {
             executionProviders: ['wasm'],
             graphOptimizationLevel: 'all',
           });
-          return new NodeModelSession(ort, created);
+          return new OrtModelSession(ort, created, 'node-wasm');
         })();
         // A failed load is retried on the next call rather than remembered.
         session.catch(() => sessions.delete(name));
