@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { BENCH_CACHE, benchImage, machine } from '../cli/bench';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/browser';
-import { ROOT, SAMPLE_ROLES, startFixtureServer } from '../tests/e2e/server';
+import { ROOT, SAMPLE_ROLES, startFixtureServer, ZENDESK_FILES_COOKIE } from '../tests/e2e/server';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -110,7 +110,7 @@ function sizeOf(dir: string): number {
 
 if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
 const { context } = await launchWithExtension();
-await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+await context.addCookies([ZENDESK_FILES_COOKIE]);
 // tsx keeps function names with a `__name` helper that page.evaluate bodies would miss.
 const KEEP_NAMES = 'globalThis.__name = (f) => f;';
 await context.addInitScript(KEEP_NAMES);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main as cli } from '../cli/main';
 import { CHROMIUM, launchWithExtension, tabIdOf } from '../tests/e2e/browser';
-import { ROOT, startFixtureServer } from '../tests/e2e/server';
+import { ROOT, startFixtureServer, ZENDESK_FILES_COOKIE } from '../tests/e2e/server';
 
 const OUT = join(ROOT, 'demo-output');
 
@@ -20,7 +20,7 @@ async function browserDemo(): Promise<void> {
   const server = await startFixtureServer();
   const { context, extensionId } = await launchWithExtension({ headless: !headed });
   try {
-    await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+    await context.addCookies([ZENDESK_FILES_COOKIE]);
     const page = await context.newPage();
     const url = `https://acme.zendesk.com:${server.port}/agent/tickets/4821`;
     console.log(`Demo ticket: ${url}`);

@@ -6,7 +6,7 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, type FixtureServer } from './server';
+import { startFixtureServer, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -17,7 +17,7 @@ let extensionId: string;
 test.beforeAll(async () => {
   server = await startFixtureServer();
   ({ context, extensionId } = await launchWithExtension());
-  await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+  await context.addCookies([ZENDESK_FILES_COOKIE]);
 });
 
 test.afterAll(async () => {

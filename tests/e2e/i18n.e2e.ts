@@ -7,7 +7,7 @@ import { test, expect, type BrowserContext } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
+import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
 
 // Playwright Test gives every context it sees its `locale` option (en-US unless set), which
 // overrides the browser's language for pages and workers; --lang sets the browser's own.
@@ -20,7 +20,7 @@ let extensionId: string;
 test.beforeAll(async () => {
   server = await startFixtureServer();
   ({ context, extensionId } = await launchWithExtension({ args: ['--lang=zh-CN'] }));
-  await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+  await context.addCookies([ZENDESK_FILES_COOKIE]);
 });
 
 test.afterAll(async () => {

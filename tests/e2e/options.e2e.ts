@@ -12,7 +12,7 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
+import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -59,7 +59,7 @@ test.describe('options page', () => {
   test.beforeAll(async () => {
     server = await startFixtureServer();
     ({ context, extensionId } = await launchWithExtension());
-    await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+    await context.addCookies([ZENDESK_FILES_COOKIE]);
   });
 
   test.afterAll(async () => {

@@ -9,14 +9,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer } from './server';
+import { startFixtureServer, ZENDESK_FILES_COOKIE } from './server';
 
 test('analysing a ticket sends nothing anywhere but the helpdesk', async () => {
   const server = await startFixtureServer();
   const netlog = join(mkdtempSync(join(tmpdir(), 'claimlens-netlog-')), 'netlog.json');
   const { context, extensionId } = await launchWithExtension({ args: [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'] });
   try {
-    await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+    await context.addCookies([ZENDESK_FILES_COOKIE]);
     const page = await context.newPage();
     await page.goto(`https://acme.zendesk.com:${server.port}/agent/tickets/4821`);
     await expect(page.locator('claimlens-badge')).toHaveCount(5);

@@ -5,7 +5,7 @@
  */
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, type FixtureServer } from './server';
+import { startFixtureServer, SAMPLE_ROLES, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
 
 let server: FixtureServer;
 let context: BrowserContext;
@@ -14,7 +14,7 @@ let extensionId: string;
 test.beforeAll(async () => {
   server = await startFixtureServer();
   ({ context, extensionId } = await launchWithExtension());
-  await context.addCookies([{ name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' }]);
+  await context.addCookies([ZENDESK_FILES_COOKIE]);
 });
 
 test.afterAll(async () => {

@@ -111,6 +111,9 @@ const CERT_NAMES = [
   'localhost',
 ];
 
+/** The signed-file cookie Zendesk's file host checks (the agent's session on *.zdusercontent.com). */
+export const ZENDESK_FILES_COOKIE = { name: 'zdu_auth', value: 'signed', domain: 'acme.zdusercontent.com', path: '/', secure: true, sameSite: 'None' } as const;
+
 export interface LoggedRequest {
   host: string;
   path: string;
