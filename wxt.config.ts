@@ -5,6 +5,8 @@ import { yaraCsp } from './build/yara-csp';
 // Manifest per browser. Chrome/Edge: MV3 with an offscreen document hosting the analysis
 // worker. Firefox: MV2 background page hosting it (no offscreen, no sidePanel permission).
 export default defineConfig({
+  // CLAIMLENS_OUT_DIR lets several builds (and their browser tests) run side by side.
+  outDir: process.env.CLAIMLENS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   // Module workers, so heavy engine parts (C2PA wasm glue, models) stay in lazily loaded chunks.
   vite: () => ({ worker: { format: 'es', plugins: () => [yaraCsp()] } }),

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server';
 
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchWithExtension(opts: { webgpu?: boolean; headless?: boolean; args?: string[] } = {}): Promise<{ context: BrowserContext; extensionId: string }> {

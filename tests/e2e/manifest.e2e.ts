@@ -10,7 +10,7 @@ import { ROOT } from './server';
 import { HELPDESK_HOST_PERMISSIONS } from '../../lib/sites/permissions';
 import { HELPDESK_MATCHES } from '../../lib/sites/registry';
 
-const OUT = join(ROOT, '.output');
+const OUT = join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output');
 const manifest = (dir: string) => JSON.parse(readFileSync(join(OUT, dir, 'manifest.json'), 'utf8'));
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
 
