@@ -6,15 +6,28 @@ import { t, type Locale } from '@/lib/i18n/messages';
 import { evidenceText, levelLabel, recommendationText } from '@/lib/i18n/ui';
 import { EvidenceItem } from './EvidenceItem';
 import { imageName } from './names';
+import { SerialCheck } from './SerialCheck';
+import { backendName } from './ModelStatusLine';
 
-export function ImageCard({ entry, focused, locale = 'en' }: { entry: ImageEntry; focused: boolean; locale?: Locale }) {
+interface ImageCardProps {
+  entry: ImageEntry;
+  focused: boolean;
+  locale?: Locale;
+  /** The tab the image belongs to; without it the serial check is off. */
+  tabId?: number;
+  /** The serial the ticket names, offered in the serial check. */
+  expectedSerial?: string;
+}
+
+export function ImageCard({ entry, focused, locale = 'en', tabId, expectedSerial }: ImageCardProps) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focused) ref.current?.focus();
   }, [focused]);
-  const name = imageName(entry.src);
+  const name = entry.name ?? imageName(entry.src);
   const report = entry.report;
   const level = report?.risk.level;
+  const backend = report?.evidence.find((e) => e.family === 'model' && typeof e.data?.backend === 'string')?.data?.backend as string | undefined;
   return (
     <article ref={ref} tabIndex={-1} className={`card level-${level ?? entry.status}`} aria-labelledby={`t-${entry.src}`} data-src={entry.src}>
       <header className="card-head">
@@ -35,7 +48,9 @@ export function ImageCard({ entry, focused, locale = 'en' }: { entry: ImageEntry
               </p>
               <p className="meta">
                 {report.format.toUpperCase()} · {report.width}×{report.height}
+                {entry.name ? ` · ${t('card.dropped', undefined, locale)}` : ''}
               </p>
+              {backend && <p className="meta model-backend">{t('card.model', { backend: backendName(backend, locale) }, locale)}</p>}
             </>
           )}
         </div>
@@ -61,6 +76,7 @@ export function ImageCard({ entry, focused, locale = 'en' }: { entry: ImageEntry
           </details>
         </>
       )}
+      {entry.status !== 'analysing' || entry.serial !== undefined ? <SerialCheck entry={entry} tabId={tabId} expected={expectedSerial} locale={locale} /> : null}
     </article>
   );
 }

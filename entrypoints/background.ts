@@ -11,8 +11,19 @@ import { evidenceText } from '@/lib/i18n/ui';
 import { uiLocale } from '@/lib/i18n/locale';
 import type { EffectiveSettings } from '@/lib/settings/schema';
 import { fetchImageBase64 } from '@/lib/background/fetch-image';
-import { forgetTab, recordImage, updateTab } from '@/lib/background/tab-state';
-import type { AnalysisOutcome, AnalysisSettings, AnalyzeImageMessage, ToBackground } from '@/lib/messaging';
+import { forgetTab, readTab, recordImage, updateTab } from '@/lib/background/tab-state';
+import { droppedFileSrc, DroppedFiles } from '@/lib/background/dropped-files';
+import {
+  MODEL_STATUS_KEY,
+  type AnalysisOutcome,
+  type AnalysisRequestOptions,
+  type AnalysisSettings,
+  type AnalyzeFileMessage,
+  type AnalyzeImageMessage,
+  type CheckSerialMessage,
+  type ImageEntry,
+  type ToBackground,
+} from '@/lib/messaging';
 
 const MENU_IMAGE = 'claimlens-check-image';
 const MENU_PAGE = 'claimlens-scan-page';
@@ -30,14 +41,17 @@ function analysisSettings({ settings: s }: EffectiveSettings): AnalysisSettings 
   return { verdict: s.verdict, policy: s.policy, knownBad: s.knownBadHashes, teamRules: s.yaraRules, retentionDays: s.retentionDays, modelEnabled: s.modelEnabled };
 }
 
-function analyse(msg: AnalyzeImageMessage): Promise<AnalysisOutcome> {
-  const key = `${msg.context.helpdesk ?? ''}|${msg.context.ticketId ?? msg.context.pageUrl ?? ''}|${msg.src}`;
+/** Files the agent dropped into the side panel, kept for a serial check on them. */
+const dropped = new DroppedFiles();
+
+function analyse(msg: AnalyzeImageMessage, options: AnalysisRequestOptions = {}): Promise<AnalysisOutcome> {
+  const key = `${msg.context.helpdesk ?? ''}|${msg.context.ticketId ?? msg.context.pageUrl ?? ''}|${msg.src}|${msg.context.serial ?? ''}|${options.ocr ? 'ocr' : ''}`;
   let p = outcomes.get(key);
   if (!p) {
     p = (async (): Promise<AnalysisOutcome> => {
       try {
-        const bytes = msg.bytesBase64 ?? (await fetchImageBase64(msg.src));
-        return await analyzeInHost(bytes, msg.context, analysisSettings(await currentSettings()));
+        const bytes = msg.bytesBase64 ?? dropped.get(msg.src) ?? (await fetchImageBase64(msg.src));
+        return await analyzeInHost(bytes, msg.context, analysisSettings(await currentSettings()), options);
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
@@ -56,15 +70,46 @@ function withReason(outcome: AnalysisOutcome): AnalysisOutcome {
   return top ? { ...outcome, reason: evidenceText(top, 'title', uiLocale()) } : outcome;
 }
 
-async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined): Promise<AnalysisOutcome> {
-  if (tabId !== undefined) await recordImage(tabId, msg.context, { src: msg.src, status: 'analysing' });
-  const outcome = withReason(await analyse(msg));
+/** What the side panel lists beside the analysis: a dropped file's name, the serial checked. */
+type EntryLabels = Pick<ImageEntry, 'name' | 'serial'>;
+
+async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined, labels: EntryLabels = {}, options: AnalysisRequestOptions = {}): Promise<AnalysisOutcome> {
+  if (tabId !== undefined) await recordImage(tabId, msg.context, { ...labels, src: msg.src, status: 'analysing' });
+  const outcome = withReason(await analyse(msg, options));
   if (tabId !== undefined) {
     await recordImage(tabId, msg.context, outcome.ok
-      ? { src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
-      : { src: msg.src, status: 'error', error: outcome.error });
+      ? { ...labels, src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
+      : { ...labels, src: msg.src, status: 'error', error: outcome.error });
   }
   return outcome;
+}
+
+/** The ticket the tab shows, or the page itself when it shows none. */
+async function tabContext(tabId: number) {
+  const state = await readTab(tabId);
+  if (state.context) return state.context;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return { helpdesk: 'generic', pageUrl: tab?.url };
+}
+
+/** A file dropped, pasted or picked in the side panel: checked in the context of the tab's ticket. */
+async function handleFile(msg: AnalyzeFileMessage): Promise<AnalysisOutcome> {
+  const src = await droppedFileSrc(msg.name, msg.bytesBase64);
+  dropped.set(src, msg.bytesBase64);
+  const context = await tabContext(msg.tabId);
+  await updateTab(msg.tabId, (s) => void (s.focus = src));
+  return handleAnalyze({ type: 'analyze-image', src, bytesBase64: msg.bytesBase64, context }, msg.tabId, { name: msg.name });
+}
+
+/** Checks a listed image again against the serial the agent typed (or reads its text when none). */
+async function handleSerial(msg: CheckSerialMessage): Promise<AnalysisOutcome> {
+  const state = await readTab(msg.tabId);
+  const entry = state.images.find((e) => e.src === msg.src);
+  if (!entry) return { ok: false, error: 'This image is no longer listed for the tab' };
+  const serial = msg.serial.trim().slice(0, 100);
+  const context = { ...(state.context ?? (await tabContext(msg.tabId))), serial: serial || undefined };
+  await updateTab(msg.tabId, (s) => void (s.focus = msg.src));
+  return handleAnalyze({ type: 'analyze-image', src: msg.src, context }, msg.tabId, { name: entry.name, serial }, serial ? {} : { ocr: true });
 }
 
 async function openPanel(tabId: number, windowId: number | undefined, focus?: string) {
@@ -105,12 +150,25 @@ export default defineBackground(() => {
       void handleAnalyze(msg, tabId).then(sendResponse);
       return true;
     }
+    if (msg?.type === 'analyze-file') {
+      void handleFile(msg).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'check-serial') {
+      void handleSerial(msg).then(sendResponse);
+      return true;
+    }
+    if (msg?.type === 'model-status') {
+      void browser.storage.session.set({ [MODEL_STATUS_KEY]: msg.status });
+      return undefined;
+    }
     if (msg?.type === 'check-rules') {
       void checkRulesInHost(msg.source).then(sendResponse, (err: unknown) => sendResponse({ error: String(err) }));
       return true;
     }
     if (msg?.type === 'forget-everything') {
       outcomes.clear();
+      dropped.clear();
       void forgetEverythingInHost().then(
         () => sendResponse({ ok: true }),
         (err: unknown) => sendResponse({ ok: false, error: String(err) }),

@@ -3,9 +3,11 @@
  * browser's UI language (English or Simplified Chinese, lib/i18n).
  */
 import { useEffect, useMemo } from 'react';
-import { followActiveTab, usePanelStore } from '@/lib/store/panel';
+import { followActiveTab, followModelStatus, usePanelStore } from '@/lib/store/panel';
 import { ImageCard } from '@/components/ImageCard';
 import { CopyActions } from '@/components/CopyActions';
+import { DropZone } from '@/components/DropZone';
+import { ModelStatusLine } from '@/components/ModelStatusLine';
 import type { ImageEntry } from '@/lib/messaging';
 import { NOT_YET_CHECKED } from '@/lib/engine/coverage';
 import { t, translateEnglish } from '@/lib/i18n/messages';
@@ -19,9 +21,10 @@ function rank(e: ImageEntry): number {
 }
 
 export function App() {
-  const { tab, loading } = usePanelStore();
+  const { tab, tabId, loading, model, modelEnabled } = usePanelStore();
   const locale = useMemo(uiLocale, []);
   useEffect(() => followActiveTab(), []);
+  useEffect(() => followModelStatus(), []);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -48,14 +51,16 @@ export function App() {
             <CopyActions context={ctx} images={images} locale={locale} />
           </>
         )}
+        <ModelStatusLine status={model} enabled={modelEnabled} locale={locale} />
       </header>
       {loading ? (
         <p role="status">{t('panel.loading', undefined, locale)}</p>
       ) : images.length === 0 ? (
         <p className="empty">{t('panel.empty', { menu: t('panel.menuItem', undefined, locale) }, locale)}</p>
       ) : (
-        images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} locale={locale} />)
+        images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} locale={locale} tabId={tabId} expectedSerial={ctx?.serial} />)
       )}
+      <DropZone tabId={tabId} locale={locale} />
       <details className="not-checked">
         <summary>{t('panel.notChecked', { count: NOT_YET_CHECKED.length }, locale)}</summary>
         <ul>

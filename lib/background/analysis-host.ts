@@ -3,7 +3,7 @@
  * Chrome/Edge (MV3 service workers cannot start Workers), a hidden frame of the same page
  * inside the background page on Firefox. Both answer the same `analyze-bytes` message.
  */
-import type { AnalysisOutcome, AnalysisSettings, AnalyzeBytesMessage, CheckRulesHostMessage, ForgetMessage } from '../messaging';
+import type { AnalysisOutcome, AnalysisRequestOptions, AnalysisSettings, AnalyzeBytesMessage, CheckRulesHostMessage, ForgetMessage } from '../messaging';
 import type { RulesCheck } from '../engine/yara';
 import type { ClaimContext } from '../engine/types';
 
@@ -50,9 +50,9 @@ export async function forgetEverythingInHost(): Promise<void> {
   if (!answer?.ok) throw new Error(answer?.error ?? 'The analysis host did not answer');
 }
 
-export async function analyzeInHost(bytesBase64: string, context: ClaimContext, settings?: AnalysisSettings): Promise<AnalysisOutcome> {
+export async function analyzeInHost(bytesBase64: string, context: ClaimContext, settings?: AnalysisSettings, options?: AnalysisRequestOptions): Promise<AnalysisOutcome> {
   await ensureHost();
-  const message: AnalyzeBytesMessage = { target: 'analysis-host', type: 'analyze-bytes', bytesBase64, context, settings };
+  const message: AnalyzeBytesMessage = { target: 'analysis-host', type: 'analyze-bytes', bytesBase64, context, settings, options };
   const outcome = (await browser.runtime.sendMessage(message)) as AnalysisOutcome | undefined;
   return outcome ?? { ok: false, error: 'The analysis host did not answer' };
 }

@@ -8,7 +8,8 @@ import { tabKey, type ImageEntry, type TabState } from '../messaging';
 
 const queues = new Map<number, Promise<unknown>>();
 
-async function read(tabId: number): Promise<TabState> {
+/** The tab's current state (an empty list when nothing was recorded). */
+export async function readTab(tabId: number): Promise<TabState> {
   const key = tabKey(tabId);
   const stored = (await browser.storage.session.get(key))[key] as TabState | undefined;
   return stored ?? { tabId, images: [] };
@@ -17,7 +18,7 @@ async function read(tabId: number): Promise<TabState> {
 /** Applies `change` to the tab's state, after every earlier change to the same tab. */
 export function updateTab(tabId: number, change: (s: TabState) => void): Promise<void> {
   const next = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
-    const state = await read(tabId);
+    const state = await readTab(tabId);
     change(state);
     await browser.storage.session.set({ [tabKey(tabId)]: state });
   });

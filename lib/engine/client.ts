@@ -6,7 +6,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from './worker';
 import type { ClaimContext, Report } from './types';
-import type { AnalysisSettings } from '../messaging';
+import { MODEL_STATUS_EVENT, type AnalysisRequestOptions, type AnalysisSettings, type ModelStatus } from '../messaging';
 import type { RulesCheck } from './yara';
 
 /** Longest an analysis may take before the worker is considered stuck and restarted. */
@@ -16,9 +16,16 @@ export class AnalysisClient {
   private worker?: Worker;
   private api?: Remote<WorkerApi>;
 
+  /** @param onModelStatus receives the worker's model loading progress and backend. */
+  constructor(private readonly onModelStatus?: (status: ModelStatus) => void) {}
+
   private start(): Remote<WorkerApi> {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'claimlens-analysis' });
     this.worker.addEventListener('error', () => this.restart());
+    this.worker.addEventListener('message', (event: MessageEvent) => {
+      const status = (event.data as Record<string, unknown> | null)?.[MODEL_STATUS_EVENT];
+      if (status) this.onModelStatus?.(status as ModelStatus);
+    });
     this.api = wrap<WorkerApi>(this.worker);
     return this.api;
   }
@@ -37,7 +44,7 @@ export class AnalysisClient {
     await (this.api ?? this.start()).forgetEverything();
   }
 
-  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
+  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings, options?: AnalysisRequestOptions): Promise<{ report: Report; thumbnail?: string }> {
     const api = this.api ?? this.start();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const watchdog = new Promise<never>((_, reject) => {
@@ -47,7 +54,7 @@ export class AnalysisClient {
       }, WATCHDOG_MS);
     });
     try {
-      return await Promise.race([api.analyze(bytes, context, settings), watchdog]);
+      return await Promise.race([api.analyze(bytes, context, settings, options), watchdog]);
     } finally {
       clearTimeout(timer);
     }

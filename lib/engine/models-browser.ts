@@ -13,6 +13,29 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import nprModelUrl from '../../models/claimlens-npr.onnx?url';
 import type { ModelHost, ModelSession } from './host';
 import { OrtModelSession, type OrtModule } from './models-ort';
+import type { ModelStatus } from '../messaging';
+
+type StatusListener = (status: ModelStatus) => void;
+const statusListeners = new Set<StatusListener>();
+
+/** Follows every model's loading progress and the backend it ends up on; returns a disposer. */
+export function onModelStatus(listener: StatusListener): () => void {
+  statusListeners.add(listener);
+  return () => statusListeners.delete(listener);
+}
+
+function report(status: ModelStatus): void {
+  for (const listener of statusListeners) {
+    try {
+      listener(status);
+    } catch {
+      // A listener's failure never stops the model.
+    }
+  }
+}
+
+/** Fewest bytes between two progress reports (the model is a few MiB). */
+const PROGRESS_STEP = 256 * 1024;
 
 /** The models shipped with the extension, by their file name under models/. */
 const MODEL_URLS: Readonly<Record<string, string>> = {
@@ -65,7 +88,32 @@ async function fetchModel(name: string): Promise<Uint8Array> {
   if (!url) throw new Error(`No model named ${name} ships with this extension`);
   const response = await fetch(new URL(url, globalThis.location?.href));
   if (!response.ok) throw new Error(`Model ${name} could not be read from the extension package (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  const declared = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+  report({ phase: 'loading', model: name, loaded: 0, total, at: Date.now() });
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  let reported = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    if (loaded - reported >= PROGRESS_STEP) {
+      reported = loaded;
+      report({ phase: 'loading', model: name, loaded, total, at: Date.now() });
+    }
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  report({ phase: 'loading', model: name, loaded, total: total ?? loaded, at: Date.now() });
+  return bytes;
 }
 
 async function createSession(ort: OrtModule, bytes: Uint8Array, backend: BrowserBackend): Promise<OrtModelSession> {
@@ -83,6 +131,7 @@ export function createBrowserModelHost(options: BrowserModelOptions = {}): Model
     load(name: string): Promise<ModelSession> {
       let session = sessions.get(name);
       if (!session) {
+        const started = Date.now();
         session = (async () => {
           const [ort, bytes] = await Promise.all([loadOrt(), fetchModel(name)]);
           const wanted = options.backend ?? ((await hasWebGpu()) ? 'webgpu' : 'wasm');
@@ -94,7 +143,13 @@ export function createBrowserModelHost(options: BrowserModelOptions = {}): Model
             return createSession(ort, bytes, 'wasm');
           }
         })();
-        session.catch(() => sessions.delete(name));
+        session.then(
+          (s) => report({ phase: 'ready', model: name, backend: s.backend, loadMs: Date.now() - started, at: Date.now() }),
+          (err: unknown) => {
+            sessions.delete(name);
+            report({ phase: 'failed', model: name, error: err instanceof Error ? err.message : String(err), at: Date.now() });
+          },
+        );
         sessions.set(name, session);
       }
       return session;

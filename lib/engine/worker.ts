@@ -8,9 +8,10 @@ import { browserHost } from './host-browser';
 import type { ClaimContext, Report } from './types';
 import type { EngineHost, Pixels } from './host';
 import { DexieCaseMemory, DEFAULT_RETENTION_DAYS } from '../store/memory-dexie';
-import type { AnalysisSettings } from '../messaging';
-import { bytesToBase64 } from '../messaging';
+import type { AnalysisRequestOptions, AnalysisSettings } from '../messaging';
+import { bytesToBase64, MODEL_STATUS_EVENT } from '../messaging';
 import { checkRules, type RulesCheck } from './yara';
+import { onModelStatus } from './models-browser';
 
 const THUMB_SIDE = 320;
 
@@ -56,9 +57,10 @@ function host(retentionDays = DEFAULT_RETENTION_DAYS, modelEnabled = true): Engi
 }
 
 export const workerApi = {
-  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings): Promise<{ report: Report; thumbnail?: string }> {
+  async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings, options: AnalysisRequestOptions = {}): Promise<{ report: Report; thumbnail?: string }> {
     let working: Pixels | undefined;
     const report = await analyze(bytes, context, host(settings?.retentionDays, settings?.modelEnabled ?? true), {
+      ...options,
       onWorkingPixels: (px) => (working = px),
       verdict: settings?.verdict,
       policy: settings?.policy,
@@ -87,3 +89,6 @@ export const workerApi = {
 export type WorkerApi = typeof workerApi;
 
 expose(workerApi);
+
+// Loading progress and backend of the models, beside comlink's own messages (which it tells apart by id).
+onModelStatus((status) => postMessage({ [MODEL_STATUS_EVENT]: status }));

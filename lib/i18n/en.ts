@@ -6,9 +6,11 @@
  * `title`/`detail` from it, so reports, the CLI and the tests read these exact strings.
  */
 import { BADGE_EN } from './badge-texts';
+import { OPTIONS_EN } from './options-en';
 
 export const EN = {
   ...BADGE_EN,
+  ...OPTIONS_EN,
   // ------------------------------------------------------------------ list separators
   'join.comma': ', ',
   'join.semicolon': '; ',
@@ -520,6 +522,31 @@ export const EN = {
   'card.nextStep': 'Next step:',
   'card.allSignals': 'All signals ({count})',
   'card.hash': 'SHA-256 {sha256} · engine {version}',
+  'card.dropped': 'Dropped into the panel',
+  'card.model': 'Neural model ran on {backend}',
+  'backend.webgpu': 'WebGPU (graphics card)',
+  'backend.wasm': 'WebAssembly (processor)',
+  'serial.label': 'Serial or order number on the item',
+  'serial.check': 'Check the photo',
+  'serial.read': 'Read the text on the photo',
+  'serial.checked': 'Checked against “{serial}”',
+  'serial.hint': 'Leave empty to list the text ClaimLens reads on the photo.',
+  'drop.title': 'Check a photo from elsewhere',
+  'drop.hint': 'Drop or paste a photo here (for example one the customer sent by e-mail), or choose a file. It is checked on this device, in the context of this tab’s ticket.',
+  'drop.choose': 'Choose a file…',
+  'drop.active': 'Drop the photo to check it',
+  'drop.reading': 'Reading {name}…',
+  'drop.sent': '{name} added to the list.',
+  'drop.notImage': '{name} is not a picture ClaimLens can check (JPEG, PNG, WebP, HEIC, AVIF, GIF).',
+  'drop.tooLarge': '{name} is {size} MB; the panel takes files up to {max} MB.',
+  'drop.failed': 'Could not check {name}: {error}',
+  'drop.noTab': 'Open the tab with the ticket first.',
+  'modelStatus.off': 'Neural model: switched off in the options.',
+  'modelStatus.idle': 'Neural model: loads with the first photo it checks.',
+  'modelStatus.loading': 'Loading the neural model…',
+  'modelStatus.progress': 'Neural model loading: {loaded} of {total} MB',
+  'modelStatus.ready': 'Neural model ready on {backend} (loaded in {seconds} s).',
+  'modelStatus.failed': 'The neural model could not load ({error}); every other check still runs.',
   'evidence.decisive': 'decisive',
   'evidence.notWeighted': 'not weighted',
   'evidence.weight': 'weight {weight}',

@@ -6,9 +6,11 @@
  */
 import type { EN } from './en';
 import { BADGE_ZH_CN } from './badge-texts';
+import { OPTIONS_ZH_CN } from './options-zh-CN';
 
 export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   ...BADGE_ZH_CN,
+  ...OPTIONS_ZH_CN,
   // ------------------------------------------------------------------ list separators
   'join.comma': '、',
   'join.semicolon': '；',
@@ -484,6 +486,31 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   'card.nextStep': '下一步：',
   'card.allSignals': '全部信号（{count}）',
   'card.hash': 'SHA-256 {sha256} · 引擎 {version}',
+  'card.dropped': '拖入面板的文件',
+  'card.model': '神经网络模型运行于 {backend}',
+  'backend.webgpu': 'WebGPU（显卡）',
+  'backend.wasm': 'WebAssembly（处理器）',
+  'serial.label': '商品上的序列号或订单号',
+  'serial.check': '检查照片',
+  'serial.read': '读取照片上的文字',
+  'serial.checked': '已与“{serial}”比对',
+  'serial.hint': '留空则列出 ClaimLens 在照片上读到的文字。',
+  'drop.title': '检查其他来源的照片',
+  'drop.hint': '把照片拖到或粘贴到这里（例如客户通过电子邮件发来的照片），或选择文件。照片在本机上检查，并关联到此标签页的工单。',
+  'drop.choose': '选择文件…',
+  'drop.active': '松开即可检查这张照片',
+  'drop.reading': '正在读取 {name}…',
+  'drop.sent': '{name} 已加入列表。',
+  'drop.notImage': '{name} 不是 ClaimLens 能检查的图片（JPEG、PNG、WebP、HEIC、AVIF、GIF）。',
+  'drop.tooLarge': '{name} 大小为 {size} MB；面板最多接受 {max} MB 的文件。',
+  'drop.failed': '无法检查 {name}：{error}',
+  'drop.noTab': '请先打开包含工单的标签页。',
+  'modelStatus.off': '神经网络模型：已在设置中关闭。',
+  'modelStatus.idle': '神经网络模型：检查第一张照片时加载。',
+  'modelStatus.loading': '正在加载神经网络模型…',
+  'modelStatus.progress': '神经网络模型加载中：{loaded} / {total} MB',
+  'modelStatus.ready': '神经网络模型已就绪，运行于 {backend}（加载用时 {seconds} 秒）。',
+  'modelStatus.failed': '神经网络模型无法加载（{error}）；其他检查照常运行。',
   'evidence.decisive': '决定性',
   'evidence.notWeighted': '不计权重',
   'evidence.weight': '权重 {weight}',

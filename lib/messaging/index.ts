@@ -4,7 +4,9 @@
  *
  *   content script ──analyze-image / open-panel──▶ background
  *   background ──analyze-bytes──▶ analysis host (offscreen document / Firefox background frame)
- *   side panel ◀── chrome.storage.session (tab state) ── background
+ *   side panel ──analyze-file / check-serial──▶ background
+ *   analysis host ──model-status──▶ background
+ *   side panel ◀── chrome.storage.session (tab state, model status) ── background
  */
 import type { ClaimContext, Report } from '../engine/types';
 import type { ClaimPolicy, VerdictSettings } from '../settings/defaults';
@@ -19,6 +21,12 @@ export interface AnalysisSettings {
   teamRules: string;
   retentionDays: number;
   modelEnabled: boolean;
+}
+
+/** Options of one analysis beyond the team's settings. */
+export interface AnalysisRequestOptions {
+  /** Read the text on the photo even without an expected serial (the agent asked). */
+  ocr?: boolean;
 }
 
 export interface AnalyzeImageMessage {
@@ -41,7 +49,45 @@ export interface AnalyzeBytesMessage {
   bytesBase64: string;
   context: ClaimContext;
   settings?: AnalysisSettings;
+  options?: AnalysisRequestOptions;
 }
+
+/** From the side panel: a file the agent dropped, pasted or picked, checked in the tab's ticket. */
+export interface AnalyzeFileMessage {
+  type: 'analyze-file';
+  tabId: number;
+  name: string;
+  bytesBase64: string;
+}
+
+/**
+ * From the side panel: check one listed image again against the serial or order number the
+ * agent typed (empty: read the text on the photo without an expected value).
+ */
+export interface CheckSerialMessage {
+  type: 'check-serial';
+  tabId: number;
+  src: string;
+  serial: string;
+}
+
+/** The neural model's state in the analysis worker, for the side panel. */
+export type ModelStatus =
+  | { phase: 'loading'; model: string; loaded: number; total?: number; at: number }
+  | { phase: 'ready'; model: string; backend: string; loadMs: number; at: number }
+  | { phase: 'failed'; model: string; error: string; at: number };
+
+/** From the analysis host: the model's loading progress and the backend it runs on. */
+export interface ModelStatusMessage {
+  type: 'model-status';
+  status: ModelStatus;
+}
+
+/** Property of the analysis worker's own messages (beside comlink's) that carry a ModelStatus. */
+export const MODEL_STATUS_EVENT = 'claimlensModelStatus';
+
+/** chrome.storage.session key of the latest ModelStatus. */
+export const MODEL_STATUS_KEY = 'model-status';
 
 export interface ForgetMessage {
   target: 'analysis-host';
@@ -66,7 +112,14 @@ export interface ForgetEverythingMessage {
   type: 'forget-everything';
 }
 
-export type ToBackground = AnalyzeImageMessage | OpenPanelMessage | ForgetEverythingMessage | CheckRulesMessage;
+export type ToBackground =
+  | AnalyzeImageMessage
+  | OpenPanelMessage
+  | ForgetEverythingMessage
+  | CheckRulesMessage
+  | AnalyzeFileMessage
+  | CheckSerialMessage
+  | ModelStatusMessage;
 
 export type AnalysisOutcome =
   | { ok: true; report: Report; thumbnail?: string; /** The top reason in the UI language, for the badge. */ reason?: string }
@@ -76,6 +129,10 @@ export type ImageStatus = 'analysing' | 'done' | 'error';
 
 export interface ImageEntry {
   src: string;
+  /** File name of an image the agent dropped or pasted into the side panel. */
+  name?: string;
+  /** The serial or order number this analysis checked the photo against ('' : text read without one). */
+  serial?: string;
   status: ImageStatus;
   report?: Report;
   thumbnail?: string;

@@ -3,19 +3,43 @@
  * step with chrome.storage.session, where the background writes them.
  */
 import { create } from 'zustand';
-import { tabKey, type TabState } from '../messaging';
+import { MODEL_STATUS_KEY, tabKey, type ModelStatus, type TabState } from '../messaging';
+import { loadSettings, onSettingsChanged } from './settings';
 
 interface PanelStore {
   tabId?: number;
   tab?: TabState;
   loading: boolean;
+  /** The neural model's latest state in the analysis worker (loading progress, backend). */
+  model?: ModelStatus;
+  /** False when the team switched the neural model off. */
+  modelEnabled: boolean;
   setTab(tabId: number | undefined, tab: TabState | undefined): void;
 }
 
 export const usePanelStore = create<PanelStore>((set) => ({
   loading: true,
+  modelEnabled: true,
   setTab: (tabId, tab) => set({ tabId, tab, loading: false }),
 }));
+
+/** Follows the model's state and the model switch of the settings; returns a disposer. */
+export function followModelStatus(): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'session' && MODEL_STATUS_KEY in changes) usePanelStore.setState({ model: changes[MODEL_STATUS_KEY].newValue as ModelStatus | undefined });
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void browser.storage.session.get(MODEL_STATUS_KEY).then((stored) => {
+    const model = stored[MODEL_STATUS_KEY] as ModelStatus | undefined;
+    if (model) usePanelStore.setState({ model });
+  });
+  void loadSettings().then((s) => usePanelStore.setState({ modelEnabled: s.settings.modelEnabled }), () => undefined);
+  const stopSettings = onSettingsChanged((s) => usePanelStore.setState({ modelEnabled: s.settings.modelEnabled }));
+  return () => {
+    browser.storage.onChanged.removeListener(onChanged);
+    stopSettings();
+  };
+}
 
 /** Follows the active tab of this window and its stored state; returns a disposer. */
 export function followActiveTab(): () => void {
