@@ -1,7 +1,8 @@
 /**
  * The risk badge drawn over a claim image: a button in a closed shadow root, so the page's
  * CSS cannot restyle it and ours cannot leak. Text carries the level (never colour alone);
- * the tooltip gives the top reason; click or Enter opens the side panel on that image.
+ * the tooltip gives the top reason; click or Enter opens the side panel on that image. A light
+ * and a dark variant follow the page's theme (./theme.ts).
  * Texts are in the browser's UI language (lib/i18n). Every string from a report is set with
  * textContent: never parsed as HTML.
  */
@@ -12,22 +13,40 @@ import { topReasons } from '../verdict/reasons';
 type Locale = 'en' | 'zh-CN';
 const t = (key: Parameters<typeof badgeText>[0], params: Record<string, string | number> | undefined, locale: Locale) => badgeText(key, locale, params);
 
+/**
+ * Badge colours per page theme: on a light page, white text on deep fills; on a dark page, dark
+ * text on light fills, so the badge stands out from either. Every text/fill pair meets WCAG AA
+ * (4.5:1, tests/unit/badge-theme.spec.ts), and the level is always written out as well.
+ */
+export const BADGE_COLOURS = {
+  light: { text: '#ffffff', edge: '#ffffff', focus: '#1d4ed8', pending: '#4b5563', high: '#b91c1c', review: '#b45309', low: '#15803d', error: '#374151' },
+  dark: { text: '#111827', edge: '#111827', focus: '#93c5fd', pending: '#d1d5db', high: '#fca5a5', review: '#fcd34d', low: '#86efac', error: '#e5e7eb' },
+} as const;
+
+export type BadgeTheme = keyof typeof BADGE_COLOURS;
+const LEVELS = ['high', 'review', 'low', 'error'] as const;
+
+const themeRules = (theme: BadgeTheme) => {
+  const c = BADGE_COLOURS[theme];
+  const on = `button[data-theme="${theme}"]`;
+  return `${on} { color: ${c.text}; border-color: ${c.edge}; background: ${c.pending}; }
+${on}:focus-visible { outline-color: ${c.focus}; }
+${LEVELS.map((level) => `${on}[data-level="${level}"] { background: ${c[level]}; }`).join('\n')}`;
+};
+
 const STYLE = `
 :host { all: initial; display: block; position: relative; width: 0; height: 0; z-index: 2147483000; }
 button { position: absolute; left: 6px; bottom: 6px; display: inline-flex; align-items: center; gap: 6px;
   font: 600 12px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
-  padding: 4px 9px; border-radius: 999px; border: 2px solid #fff; cursor: pointer;
-  box-shadow: 0 1px 4px rgba(0,0,0,.35); color: #fff; background: #4b5563; }
-button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-button[data-level="high"] { background: #b91c1c; }
-button[data-level="review"] { background: #b45309; }
-button[data-level="low"] { background: #15803d; }
-button[data-level="error"] { background: #374151; }
-.spin { width: 10px; height: 10px; border: 2px solid rgba(255,255,255,.4); border-top-color: #fff; border-radius: 50%;
-  animation: spin .8s linear infinite; }
+  padding: 4px 9px; border-radius: 999px; border: 2px solid; cursor: pointer;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+button:focus-visible { outline: 3px solid; outline-offset: 2px; }
+${themeRules('light')}
+${themeRules('dark')}
+.spin { width: 10px; height: 10px; border: 2px solid color-mix(in srgb, currentColor 40%, transparent); border-top-color: currentColor;
+  border-radius: 50%; animation: spin .8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spin { animation: none; } }
-@media (prefers-color-scheme: dark) { button { border-color: #111827; } }
 `;
 
 export class Badge {
@@ -49,7 +68,16 @@ export class Badge {
       onOpen();
     });
     root.append(style, this.button);
+    this.setTheme(false);
     this.pending();
+  }
+
+  /** The variant for a dark (true) or light page; the scanner re-checks it on every pass. */
+  setTheme(dark: boolean) {
+    const theme: BadgeTheme = dark ? 'dark' : 'light';
+    if (this.button.dataset.theme === theme) return;
+    this.button.dataset.theme = theme;
+    this.host.dataset.theme = theme;
   }
 
   /** Data the tests (and the page's own inspectors) can read without piercing the shadow root. */

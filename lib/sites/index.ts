@@ -10,6 +10,19 @@ export interface ClaimImage {
   element: HTMLImageElement;
   /** URL of the full-size file to analyse (not a thumbnail). */
   src: string;
+  /**
+   * The file's identity when the helpdesk names one file by several URLs (an attachment token):
+   * a file listed by `listAttachments` and later shown on the page is analysed once.
+   */
+  key?: string;
+}
+
+/** A claim image the helpdesk lists for the ticket, whether or not the page shows it yet. */
+export interface ListedImage {
+  /** URL of the full-size file, the same URL `findClaimImages` gives once the image is shown. */
+  src: string;
+  /** Same meaning as ClaimImage.key. */
+  key?: string;
 }
 
 export interface SiteAdapter {
@@ -22,6 +35,16 @@ export interface SiteAdapter {
   findClaimImages(root: ParentNode): ClaimImage[];
   /** What the page says about the claim: ticket, customer, order, dates. */
   context(doc: Document): ClaimContext;
+  /**
+   * Every claim image of the open ticket from the helpdesk's own API, including those in comments
+   * the page has collapsed or not rendered yet. Optional; stops when `signal` aborts (ticket changed).
+   */
+  listAttachments?(doc: Document, ticketId: string, signal: AbortSignal): Promise<ListedImage[]>;
+  /**
+   * Whether the helpdesk shows its dark theme, from a signal the helpdesk sets itself; undefined
+   * when it says nothing (the badge then reads the background behind the image).
+   */
+  isDark?(doc: Document): boolean | undefined;
 }
 
 /** Smallest rendered or natural size (px) of an image that can be a claim photo. */

@@ -10,9 +10,17 @@
  * `https://<subdomain>.zendesk.com/attachments/token/<token>/?name=<file>`, which redirect to a
  * signed URL on *.zdusercontent.com; the `<img>` inside may be a thumbnail, so the link's
  * href (the full file) is what gets analysed.
+ *
+ * Comments the workspace has collapsed, or not rendered yet, are read from the Ticket Comments
+ * API (./zendesk-api.ts): their photos are analysed before the page shows them, and keyed by
+ * attachment token so that the link, once shown, reuses that analysis.
+ *
+ * Dark theme: Zendesk lets agents switch the Support workspace to a dark theme but documents no
+ * page attribute for it, so the badge follows the background behind each image.
  */
 import type { ClaimContext } from '../engine/types';
 import { absoluteUrl, isDecorative, text, type ClaimImage, type SiteAdapter } from './index';
+import { listTicketImages, zendeskAttachmentKey } from './zendesk-api';
 
 const SELECTORS = {
   /** The conversation log of the open ticket. */
@@ -59,15 +67,18 @@ export const zendesk: SiteAdapter = {
   findClaimImages(root) {
     const images: ClaimImage[] = [];
     const base = (root as Node).ownerDocument?.baseURI ?? (root as Document).baseURI;
+    const origin = new URL(base).origin;
     for (const log of root.querySelectorAll(SELECTORS.conversation)) {
       for (const link of log.querySelectorAll<HTMLAnchorElement>(SELECTORS.attachmentLink)) {
         const img = link.querySelector('img');
         if (!img || isDecorative(img)) continue;
-        images.push({ element: img, src: absoluteUrl(link.getAttribute('href') ?? img.src, base) });
+        const src = absoluteUrl(link.getAttribute('href') ?? img.src, base);
+        images.push({ element: img, src, key: zendeskAttachmentKey(src, origin) });
       }
       for (const img of log.querySelectorAll<HTMLImageElement>(SELECTORS.inlineImage)) {
         if (img.closest('a[href*="/attachments/token/"]') || isDecorative(img)) continue;
-        images.push({ element: img, src: absoluteUrl(img.getAttribute('src') ?? '', base) });
+        const src = absoluteUrl(img.getAttribute('src') ?? '', base);
+        images.push({ element: img, src, key: zendeskAttachmentKey(src, origin) });
       }
     }
     return images;
@@ -87,6 +98,10 @@ export const zendesk: SiteAdapter = {
       claimDate: created,
       ...customFields(doc),
     };
+  },
+
+  listAttachments(doc, ticketId, signal) {
+    return listTicketImages(new URL(doc.location?.href ?? doc.baseURI).origin, ticketId, signal);
   },
 };
 

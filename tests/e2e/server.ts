@@ -5,7 +5,10 @@
  * fixtures in tests/fixtures/sites/, rendered with their placeholders; files come from samples/.
  *
  * Zendesk
- *   https://acme.zendesk.com:<port>/agent/tickets/<id>       ticket page (sets a session cookie)
+ *   https://acme.zendesk.com:<port>/agent/tickets/<id>[?theme=dark]   ticket page (sets a session cookie);
+ *       ticket ZENDESK_COLLAPSED_TICKET also has a collapsed comment whose photo is rendered on "show more"
+ *   https://acme.zendesk.com:<port>/api/v2/tickets/<id>/comments[.json][?page=2]   Ticket Comments API,
+ *       needs the session cookie; two pages, with decoys (PDF, SVG, oversize file, inline signature, thumbnails)
  *   https://acme.zendesk.com:<port>/hc/en-us/requests/<id>     help-center page (generic fallback)
  *   https://acme.zendesk.com:<port>/attachments/token/<t>/?name=<file>
  *       needs the session cookie, redirects to the signed file URL below
@@ -31,7 +34,7 @@
  *   https://secure.helpscout.net:<port>/conversation/<id>/<number>   conversation page (sets a session cookie)
  *   https://secure.helpscout.net:<port>/file/<id>/<hash>/<file>      needs the cookie
  * Gmail
- *   https://mail.google.com:<port>/mail/u/0/                 mailbox page (sets a session cookie)
+ *   https://mail.google.com:<port>/mail/u/0/[?theme=dark]   mailbox page (sets a session cookie)
  *   https://mail.google.com:<port>/mail/u/0?…&attid=…&view=fimg|att&disp=thd   thumbnail, needs the cookie
  *   https://mail.google.com:<port>/mail/u/0?…&attid=…&view=att&disp=inline|safe   needs the cookie,
  *       redirects to https://mail-attachment.googleusercontent.com:<port>/attachment/u/0/?…&saddbat=…
@@ -70,6 +73,8 @@ export const SAMPLE_ROLES = {
   PHONE: 'camera-iphone4-receipt.jpg',
   SCREENSHOT: 'screenshot-chat-1170x2532.png',
   LOGO: 'camera-iphone4-receipt.jpg',
+  /** The photo of the collapsed Zendesk comment. */
+  AI_COLLAPSED: 'ai-invokeai-banana-sushi.png',
 } as const;
 
 type Role = keyof typeof SAMPLE_ROLES;
@@ -84,6 +89,77 @@ const FRESHDESK_ATTACHMENTS: Record<string, Role> = {
   '9001': 'LOGO',
   '9002': 'CAMERA',
 };
+
+/** The Zendesk ticket whose conversation has a collapsed comment (any other ticket has none). */
+export const ZENDESK_COLLAPSED_TICKET = '4822';
+
+/** Attachment tokens the Zendesk API lists that must never be fetched: not photos, or too big, or thumbnails. */
+export const ZENDESK_DECOY_TOKENS = ['tk7PDF', 'tk8BIG', 'tk9SVG', 'tkSIG', 'tk1AIt', 'tk2CAMt'];
+
+/** A Zendesk attachment object as the Ticket Comments API gives it. */
+function zendeskAttachment(origin: string, id: number, token: string, file: string, type: string, size: number, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    url: `${origin}/api/v2/attachments/${id}.json`,
+    file_name: file,
+    content_url: `${origin}/attachments/token/${token}/?name=${encodeURIComponent(file)}`,
+    mapped_content_url: `${origin}/attachments/token/${token}/?name=${encodeURIComponent(file)}`,
+    content_type: type,
+    size,
+    width: 1024,
+    height: 768,
+    inline: false,
+    deleted: false,
+    malware_access_override: false,
+    malware_scan_result: 'malware_not_found',
+    thumbnails: [],
+    ...extra,
+  };
+}
+
+/** One page of GET /api/v2/tickets/<id>/comments on the fixture: page 1 the first comments, page 2 the later ones. */
+function zendeskComments(origin: string, ticket: string, page: number): object {
+  const a = zendeskAttachment.bind(null, origin);
+  const thumb = (id: number, token: string, file: string) => [a(id, token, file.replace(/(\.\w+)$/, '_thumb$1'), 'image/png', 4200, { width: 80, height: 60 })];
+  const first = [
+    {
+      id: 9001, type: 'Comment', author_id: 501, public: true, created_at: '2026-11-21T09:14:00Z',
+      body: 'Hi, the jug was cracked when I opened the box. Photos attached.',
+      attachments: [
+        a(7001, 'tk1AI', SAMPLE_ROLES.AI, 'image/png', 1_048_576, { thumbnails: thumb(7101, 'tk1AIt', SAMPLE_ROLES.AI) }),
+        a(7002, 'tk2CAM', SAMPLE_ROLES.CAMERA, 'image/jpeg', 524_288, { thumbnails: thumb(7102, 'tk2CAMt', SAMPLE_ROLES.CAMERA) }),
+        a(7004, 'tk4PLN', SAMPLE_ROLES.AI_PLAIN, 'image/jpeg', 262_144),
+        a(7005, 'tk5PHN', SAMPLE_ROLES.PHONE, 'image/jpeg', 262_144),
+        a(7007, 'tk7PDF', 'invoice.pdf', 'application/pdf', 90_112),
+        a(7008, 'tk8BIG', 'raw-scan.png', 'image/png', 200 * 1024 * 1024),
+        a(7009, 'tk9SVG', 'drawing.svg', 'image/svg+xml', 2_048),
+      ],
+    },
+    {
+      id: 9002, type: 'Comment', author_id: 601, public: true, created_at: '2026-11-21T10:02:00Z',
+      body: 'Thanks Jordan, we are looking into it.',
+      attachments: [a(7010, 'tkSIG', 'acme-signature.png', 'image/png', 3_100, { inline: true, width: 120, height: 40 })],
+    },
+  ];
+  const later = [
+    ...(ticket === ZENDESK_COLLAPSED_TICKET
+      ? [{
+          id: 9003, type: 'Comment', author_id: 501, public: true, created_at: '2026-11-21T10:30:00Z',
+          body: 'And the base, also damaged.',
+          attachments: [a(7006, 'tk6COL', SAMPLE_ROLES.AI_COLLAPSED, 'image/png', 1_048_576)],
+        }]
+      : []),
+    {
+      id: 9004, type: 'Comment', author_id: 501, public: true, created_at: '2026-11-21T11:40:00Z',
+      body: 'Another one, screenshot from my phone.',
+      attachments: [a(7003, 'tk3SCR', SAMPLE_ROLES.SCREENSHOT, 'image/png', 524_288)],
+    },
+  ];
+  const base = `${origin}/api/v2/tickets/${ticket}/comments.json`;
+  return page === 1
+    ? { comments: first, next_page: `${base}?page=2`, previous_page: null, count: first.length + later.length }
+    : { comments: later, next_page: null, previous_page: `${base}?page=1`, count: first.length + later.length };
+}
 
 /** Gmail attachment part ids (`attid`) on the fixture thread. */
 const GMAIL_ATTACHMENTS: Record<string, Role> = {
@@ -175,12 +251,14 @@ interface Exchange {
   send(status: number, body: Buffer | string, type?: string, headers?: Record<string, string>): void;
   redirect(location: string): void;
   sample(name: string | undefined): void;
-  page(fixture: string, vars: Record<string, string>, cookie?: string): void;
+  /** Renders a fixture; `<!-- section:start NAME -->…<!-- section:end NAME -->` blocks named in `drop` are left out. */
+  page(fixture: string, vars: Record<string, string>, cookie?: string, drop?: string[]): void;
 }
 
 /** `{{SAMPLE_AI}}` → file name; `{{SAMPLE_AI@240x240}}` → the name with Shopify's `_240x240` suffix. */
-function renderFixture(fixture: string, vars: Record<string, string>): string {
+function renderFixture(fixture: string, vars: Record<string, string>, drop: string[] = []): string {
   let html = readFileSync(join(SITES, fixture), 'utf8');
+  for (const name of drop) html = html.replace(new RegExp(`<!-- section:start ${name} -->[\\s\\S]*?<!-- section:end ${name} -->`, 'g'), '');
   html = html.replace(/\{\{SAMPLE_([A-Z_]+)@([\w]+)\}\}/g, (_, role: Role, suffix: string) =>
     SAMPLE_ROLES[role].replace(/(\.[a-z]+)$/, `_${suffix}$1`),
   );
@@ -243,8 +321,21 @@ const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
       const ticket = x.url.pathname.match(/^\/agent\/tickets\/(\d+)$/);
       if (ticket) {
         // Ticket 4821 comes from Jordan Miller; any other ticket from another customer (reuse tests).
-        const REQUESTER = ticket[1] === '4821' ? 'Jordan Miller' : 'Casey Brown';
-        return x.page('zendesk.html', { TICKET: ticket[1], REQUESTER, FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}` }, SESSION('zd_session'));
+        const REQUESTER = ticket[1] === '4821' || ticket[1] === ZENDESK_COLLAPSED_TICKET ? 'Jordan Miller' : 'Casey Brown';
+        const vars = {
+          TICKET: ticket[1],
+          REQUESTER,
+          FILES: `https://${x.host.replace('.zendesk.com', '.zdusercontent.com')}:${x.port}`,
+          THEME_CLASS: x.url.searchParams.get('theme') === 'dark' ? 'sc-d4k' : '',
+        };
+        return x.page('zendesk.html', vars, SESSION('zd_session'), ticket[1] === ZENDESK_COLLAPSED_TICKET ? [] : ['collapsed']);
+      }
+      const comments = x.url.pathname.match(/^\/api\/v2\/tickets\/(\d+)\/comments(?:\.json)?$/);
+      if (comments) {
+        if (x.jar.zd_session !== 'agent') return x.send(401, JSON.stringify({ error: "Couldn't authenticate you" }), 'application/json; charset=utf-8');
+        const page = x.url.searchParams.get('page') ?? '1';
+        if (page !== '1' && page !== '2') return x.send(404, JSON.stringify({ error: 'InvalidPage' }), 'application/json; charset=utf-8');
+        return x.send(200, JSON.stringify(zendeskComments(`https://${x.host}:${x.port}`, comments[1], Number(page))), 'application/json; charset=utf-8');
       }
       // A help-center request page: no adapter matches it, the generic fallback runs on request.
       const request = x.url.pathname.match(/^\/hc\/en-us\/requests\/(\d+)$/);
@@ -384,7 +475,7 @@ const HOSTS: { hosts: RegExp; handle(x: Exchange): void }[] = [
         return x.send(400, 'Bad request');
       }
       if (/^\/mail\/u\/0\/?$/.test(x.url.pathname)) {
-        const vars: Record<string, string> = { PORT: String(x.port) };
+        const vars: Record<string, string> = { PORT: String(x.port), THEME_CLASS: x.url.searchParams.get('theme') === 'dark' ? 'qT5' : '' };
         for (const id of Object.keys(GMAIL_ATTACHMENTS)) {
           vars[`THUMB_${id}`] = gmailAttachment(x.port, id, 'thumb').replaceAll('&', '&amp;');
           vars[`FILE_${id}`] = gmailAttachment(x.port, id, 'file').replaceAll('&', '&amp;');
@@ -430,7 +521,7 @@ export async function startFixtureServer(port = 0, options: { extraDir?: string 
         if (!path) return send(404, 'Not found');
         send(200, readFileSync(path), TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream');
       },
-      page: (fixture, vars, cookie) => send(200, renderFixture(fixture, vars), TYPES['.html'], cookie ? { 'set-cookie': cookie } : {}),
+      page: (fixture, vars, cookie, drop) => send(200, renderFixture(fixture, vars, drop), TYPES['.html'], cookie ? { 'set-cookie': cookie } : {}),
     };
     const handler = HOSTS.find((h) => h.hosts.test(host));
     if (!handler) return send(404, 'Not found');

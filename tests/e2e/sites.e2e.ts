@@ -4,13 +4,17 @@
  * the helpdesk's real host name, so the production match patterns and host permissions are the
  * ones exercised. For each helpdesk: badges on exactly the claim images (none on avatars, logos,
  * signatures or product pictures), the AI sample high and the camera sample low, the extension
- * fetching the full files and never a thumbnail, and the ticket context the adapter read, in the
- * tab state and in the side panel's header.
+ * fetching the full files and never a thumbnail, the ticket context the adapter read, in the
+ * tab state and in the side panel's header, and the internal note the panel copies (the ticket,
+ * the customer, each photo's level and hashes). Gmail also in its dark theme: the badge's dark
+ * variant, readable, following a theme switch.
  */
-import { test, expect, type BrowserContext } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimContext } from '../../lib/engine/types';
+import { contrastRatio, parseColor } from '../../lib/content/theme';
 import { launchWithExtension, tabIdOf } from './browser';
 import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
 
@@ -29,6 +33,8 @@ interface SiteCase {
   thumbnail: RegExp;
   context: Partial<ClaimContext>;
   header: string;
+  /** The internal note's first line: helpdesk, ticket (or order) id and customer, as the adapter read them. */
+  noteHeading: string;
 }
 
 const CASES: SiteCase[] = [
@@ -58,6 +64,7 @@ const CASES: SiteCase[] = [
       claimDate: '2026-11-21T09:02:00Z',
     },
     header: 'shopify ticket #5550001234 · Jordan Miller',
+    noteHeading: 'ClaimLens photo check — shopify ticket #5550001234 (Jordan Miller), ',
   },
   {
     helpdesk: 'gorgias',
@@ -72,6 +79,7 @@ const CASES: SiteCase[] = [
     thumbnail: /format=|acme-avatars|acme-brand/,
     context: { helpdesk: 'gorgias', ticketId: '88123', customerId: '4410', customerName: 'Jordan Miller', orderId: '#1001', claimDate: '2026-11-21T09:14:00Z' },
     header: 'gorgias ticket #88123 · Jordan Miller',
+    noteHeading: 'ClaimLens photo check — gorgias ticket #88123 (Jordan Miller), ',
   },
   {
     helpdesk: 'freshdesk',
@@ -94,6 +102,7 @@ const CASES: SiteCase[] = [
       claimDate: '2026-11-21T08:40:00Z',
     },
     header: 'freshdesk ticket #7731 · Priya Shah',
+    noteHeading: 'ClaimLens photo check — freshdesk ticket #7731 (Priya Shah), ',
   },
   {
     helpdesk: 'intercom',
@@ -115,6 +124,7 @@ const CASES: SiteCase[] = [
       claimDate: '2026-11-22T10:05:00Z',
     },
     header: 'intercom ticket #215471234567 · Jordan Miller',
+    noteHeading: 'ClaimLens photo check — intercom ticket #215471234567 (Jordan Miller), ',
   },
   {
     helpdesk: 'helpscout',
@@ -136,6 +146,7 @@ const CASES: SiteCase[] = [
       claimDate: '2026-11-23T15:30:00Z',
     },
     header: 'helpscout ticket #8812 · Jordan Miller',
+    noteHeading: 'ClaimLens photo check — helpscout ticket #8812 (Jordan Miller), ',
   },
   {
     helpdesk: 'gmail',
@@ -149,6 +160,7 @@ const CASES: SiteCase[] = [
     thumbnail: /disp=thd|view=fimg|attid=0\.4/,
     context: { helpdesk: 'gmail', ticketId: '1933a1b2c3d4e5f6', customerId: 'jordan.miller@example.com', customerName: 'Jordan Miller', orderId: '1001' },
     header: 'gmail ticket #1933a1b2c3d4e5f6 · Jordan Miller',
+    noteHeading: 'ClaimLens photo check — gmail ticket #1933a1b2c3d4e5f6 (Jordan Miller), ',
   },
 ];
 
@@ -168,23 +180,91 @@ test.beforeAll(async () => {
 /**
  * The same sample files come in on every helpdesk, and the case memory rightly flags a photo
  * seen on an earlier ticket. Each ticket here should be the samples' first sighting (reuse has
- * its own tests), so the memory is dropped between helpdesks: the analysis host (offscreen
- * document, whose worker holds the index) is closed and its IndexedDB store deleted; the next
- * analysis starts a fresh host.
+ * its own tests), so the memory is emptied between helpdesks the way the options page does it:
+ * a `forget-everything` message from an extension page, which also drops the background's cache.
  */
 async function forgetCaseMemory(): Promise<void> {
-  await context.serviceWorkers()[0].evaluate(async () => {
-    const open = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-    if (open.length) await chrome.offscreen.closeDocument();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.deleteDatabase('claimlens-case-memory');
-      request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
-    });
-  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'forget-everything' }));
+    expect(answer).toEqual({ ok: true });
+  } finally {
+    await page.close();
+  }
 }
 
 test.beforeEach(forgetCaseMemory);
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, 'samples', file))).digest('hex');
+
+/** The internal note's photos: level and SHA-256 of each numbered entry. */
+function notePhotos(note: string): { level: string; sha256?: string }[] {
+  const photos: { level: string; sha256?: string }[] = [];
+  for (const line of note.split('\n')) {
+    const entry = line.match(/^\d+\. .+ — (HIGH RISK|needs review|low risk) \(score \d+\/100\)$/);
+    if (entry) photos.push({ level: entry[1] });
+    const hash = line.match(/^ {3}SHA-256 ([0-9a-f]{64})(?: · PDQ [0-9a-f]+)?$/);
+    if (hash && photos.length) photos[photos.length - 1].sha256 = hash[1];
+  }
+  return photos;
+}
+
+/** Clicks "Copy internal note" in the side panel and returns the text written to the clipboard. */
+async function copyNote(panel: Page): Promise<string> {
+  // Headless Chromium cannot grant clipboard access to an extension page: record what is written.
+  await panel.evaluate(() => {
+    const w = window as unknown as { copied: string[] };
+    w.copied = [];
+    navigator.clipboard.writeText = async (text: string) => void w.copied.push(text);
+  });
+  await panel.getByRole('button', { name: 'Copy internal note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Internal note copied' })).toBeVisible();
+  return panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
+}
+
+interface BadgeColours {
+  level: string;
+  theme: string;
+  color: string;
+  background: string;
+}
+
+/** The computed colours of every badge's button, read through the closed shadow roots with the DevTools protocol. */
+async function badgeColours(page: Page): Promise<BadgeColours[]> {
+  interface Node {
+    nodeId: number;
+    nodeName: string;
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: Node[];
+  }
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const buttons: Node[] = [];
+    const walk = (n: Node) => {
+      if (n.nodeName === 'CLAIMLENS-BADGE') {
+        const button = n.shadowRoots?.[0]?.children?.find((c) => c.nodeName === 'BUTTON');
+        if (button) buttons.push(button);
+      }
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    const out: BadgeColours[] = [];
+    for (const b of buttons) {
+      const attrs = Object.fromEntries((b.attributes ?? []).flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])));
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: b.nodeId })) as { computedStyle: { name: string; value: string }[] };
+      const get = (name: string) => computedStyle.find((p) => p.name === name)?.value ?? '';
+      out.push({ level: attrs['data-level'], theme: attrs['data-theme'], color: get('color'), background: get('background-color') });
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 test.afterAll(async () => {
   await context?.close();
@@ -192,7 +272,7 @@ test.afterAll(async () => {
 });
 
 for (const site of CASES) {
-  test(`${site.helpdesk}: badges the claim images only, analyses the full files and reads the ticket`, async () => {
+  test(`${site.helpdesk}: badges the claim images only, analyses the full files, reads the ticket and copies its note`, async ({}, testInfo) => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -210,6 +290,7 @@ for (const site of CASES) {
     await expect(page.locator(`${site.claims.AI} + claimlens-badge`)).toHaveAttribute('data-label', 'High risk');
     await expect(page.locator(`${site.claims.CAMERA} + claimlens-badge`)).toHaveAttribute('data-level', 'low');
     await page.screenshot({ path: join(shots, `${site.helpdesk}.png`) });
+    await page.screenshot({ path: testInfo.outputPath(`${site.helpdesk}.png`) });
 
     // The extension's own fetches (fetch(): Sec-Fetch-Dest "empty") are the full files, never a thumbnail.
     const fetched = server.requests.slice(before).filter((r) => r.dest === 'empty' && hosts.has(r.host));
@@ -231,9 +312,59 @@ for (const site of CASES) {
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
     await expect(panel.getByText(site.header)).toBeVisible();
     await expect(panel.locator('article.card')).toHaveCount(Object.keys(site.claims).length);
+
+    // The internal note names the ticket and customer the adapter read, and each photo's level and hashes.
+    const note = await copyNote(panel);
+    const lines = note.split('\n');
+    expect(lines[0].startsWith(site.noteHeading), lines[0]).toBe(true);
+    const n = Object.keys(site.claims).length;
+    expect(lines[1]).toMatch(new RegExp(`^${n} image\\(s\\): \\d+ high risk, \\d+ need review, \\d+ low risk\\.$`));
+    const photos = notePhotos(note);
+    expect(photos).toHaveLength(n);
+    expect(new Set(photos.map((p) => p.sha256))).toEqual(new Set(Object.keys(site.claims).map((role) => sha256(SAMPLE_ROLES[role as keyof typeof SAMPLE_ROLES]))));
+    expect(photos[0].level).toBe('HIGH RISK');
+    expect(photos.find((p) => p.sha256 === sha256(AI))?.level).toBe('HIGH RISK');
+    expect(photos.find((p) => p.sha256 === sha256(CAMERA))?.level).toBe('low risk');
+    expect(note).toContain('Recommended next step: Escalate to fraud review before refunding.');
+    expect(lines.at(-1)).toMatch(/^Signals are indicators, not proof\. ClaimLens engine \S+; all checks ran on the agent's device\.$/);
+    await panel.screenshot({ path: testInfo.outputPath(`${site.helpdesk}-sidepanel.png`), fullPage: true });
     await panel.close();
 
     expect(pageErrors).toEqual([]);
     await page.close();
   });
 }
+
+test('gmail: the dark theme gets the dark badge variant, readable (AA), following a theme switch without reload', async ({}, testInfo) => {
+  const gmail = CASES.find((c) => c.helpdesk === 'gmail')!;
+  const [path, hash] = gmail.path.split('#');
+  const light = await context.newPage();
+  await light.goto(`https://${gmail.host}:${server.port}${gmail.path}`);
+  const dark = await context.newPage();
+  await dark.goto(`https://${gmail.host}:${server.port}${path}?theme=dark#${hash}`);
+  const n = Object.keys(gmail.claims).length;
+  for (const page of [light, dark]) {
+    await expect(page.locator('claimlens-badge')).toHaveCount(n);
+    await expect(page.locator('claimlens-badge[data-level="pending"]')).toHaveCount(0, { timeout: 30_000 });
+  }
+  await expect(dark.locator('claimlens-badge[data-theme="dark"]')).toHaveCount(n);
+  await expect(light.locator('claimlens-badge[data-theme="light"]')).toHaveCount(n);
+  await expect(dark.locator(`${gmail.claims.AI} + claimlens-badge`)).toHaveAttribute('data-label', 'High risk');
+  await dark.screenshot({ path: testInfo.outputPath('gmail-dark.png') });
+
+  const lightColours = await badgeColours(light);
+  const darkColours = await badgeColours(dark);
+  expect(darkColours.map((b) => b.theme)).toEqual(Array(n).fill('dark'));
+  for (const b of [...lightColours, ...darkColours]) expect(contrastRatio(parseColor(b.color)!, parseColor(b.background)!), JSON.stringify(b)).toBeGreaterThanOrEqual(4.5);
+  const lightByLevel = new Map(lightColours.map((b) => [b.level, b]));
+  for (const b of darkColours) {
+    expect(b.background, b.level).not.toBe(lightByLevel.get(b.level)?.background);
+    expect(b.color, b.level).not.toBe(lightByLevel.get(b.level)?.color);
+  }
+
+  await dark.evaluate(() => document.documentElement.classList.remove('qT5'));
+  await expect(dark.locator('claimlens-badge[data-theme="light"]')).toHaveCount(n);
+  expect(new Map((await badgeColours(dark)).map((b) => [b.level, b.background]))).toEqual(new Map(lightColours.map((b) => [b.level, b.background])));
+  await light.close();
+  await dark.close();
+});

@@ -95,6 +95,8 @@ describe('Zendesk adapter', () => {
     // The badge is anchored to the thumbnail element the agent sees.
     expect(images[1].element.getAttribute('src')).toBe('https://acme.zdusercontent.com/thumb/box.jpg');
     expect(images.every((i) => i.element.tagName === 'IMG')).toBe(true);
+    // Attachment links are keyed by token, as the comments API's content_url is: one file, one analysis.
+    expect(images.map((i) => i.key)).toEqual(['zendesk:tk5INL', 'zendesk:tk1BOX', 'zendesk:tk2LBL', undefined]);
   });
 
   it('skips avatars, signatures, emoji and images outside the conversation', () => {
