@@ -39,7 +39,7 @@ export function CopyActions({ context, images, locale = 'en' }: { context?: Clai
       <button
         type="button"
         onClick={run(t('copy.noteName', undefined, locale), () =>
-          internalNote(context, images.map((e) => ({ name: imageName(e.src), report: e.report, error: e.error })), new Date(), locale),
+          internalNote(context, images.map((e) => ({ name: e.name ?? imageName(e.src), report: e.report, error: e.error })), new Date(), locale),
         )}
       >
         {t('copy.note', undefined, locale)}

@@ -48,7 +48,7 @@ export function ImageCard({ entry, focused, locale = 'en', tabId, expectedSerial
               </p>
               <p className="meta">
                 {report.format.toUpperCase()} · {report.width}×{report.height}
-                {entry.name ? ` · ${t('card.dropped', undefined, locale)}` : ''}
+                {entry.dropped ? ` · ${t('card.dropped', undefined, locale)}` : ''}
               </p>
               {backend && <p className="meta model-backend">{t('card.model', { backend: backendName(backend, locale) }, locale)}</p>}
             </>

@@ -71,7 +71,7 @@ function withReason(outcome: AnalysisOutcome): AnalysisOutcome {
 }
 
 /** What the side panel lists beside the analysis: a dropped file's name, the serial checked. */
-type EntryLabels = Pick<ImageEntry, 'name' | 'serial'>;
+type EntryLabels = Pick<ImageEntry, 'name' | 'serial' | 'dropped'>;
 
 async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined, labels: EntryLabels = {}, options: AnalysisRequestOptions = {}): Promise<AnalysisOutcome> {
   if (tabId !== undefined) await recordImage(tabId, msg.context, { ...labels, src: msg.src, status: 'analysing' });
@@ -98,7 +98,7 @@ async function handleFile(msg: AnalyzeFileMessage): Promise<AnalysisOutcome> {
   dropped.set(src, msg.bytesBase64);
   const context = await tabContext(msg.tabId);
   await updateTab(msg.tabId, (s) => void (s.focus = src));
-  return handleAnalyze({ type: 'analyze-image', src, bytesBase64: msg.bytesBase64, context }, msg.tabId, { name: msg.name });
+  return handleAnalyze({ type: 'analyze-image', src, bytesBase64: msg.bytesBase64, context }, msg.tabId, { name: msg.name, dropped: true });
 }
 
 /** Checks a listed image again against the serial the agent typed (or reads its text when none). */
@@ -109,7 +109,7 @@ async function handleSerial(msg: CheckSerialMessage): Promise<AnalysisOutcome> {
   const serial = msg.serial.trim().slice(0, 100);
   const context = { ...(state.context ?? (await tabContext(msg.tabId))), serial: serial || undefined };
   await updateTab(msg.tabId, (s) => void (s.focus = msg.src));
-  return handleAnalyze({ type: 'analyze-image', src: msg.src, context }, msg.tabId, { name: entry.name, serial }, serial ? {} : { ocr: true });
+  return handleAnalyze({ type: 'analyze-image', src: msg.src, context }, msg.tabId, { name: entry.name, dropped: entry.dropped, serial }, serial ? {} : { ocr: true });
 }
 
 async function openPanel(tabId: number, windowId: number | undefined, focus?: string) {
@@ -124,7 +124,7 @@ async function openPanel(tabId: number, windowId: number | undefined, focus?: st
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_IMAGE, title: browser.i18n.getMessage('contextMenuCheckImage') || 'Check this image with ClaimLens', contexts: ['image'] });
-    browser.contextMenus.create({ id: MENU_PAGE, title: 'Scan this page’s images with ClaimLens', contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_PAGE, title: browser.i18n.getMessage('contextMenuScanPage') || 'Scan this page’s images with ClaimLens', contexts: ['page'] });
   });
 
   if (!import.meta.env.FIREFOX) {
@@ -147,7 +147,7 @@ export default defineBackground(() => {
     const msg = message as ToBackground;
     const tabId = sender.tab?.id;
     if (msg?.type === 'analyze-image') {
-      void handleAnalyze(msg, tabId).then(sendResponse);
+      void handleAnalyze(msg, tabId, msg.name ? { name: msg.name.slice(0, 200) } : {}).then(sendResponse);
       return true;
     }
     if (msg?.type === 'analyze-file') {

@@ -10,7 +10,7 @@
  * once per ticket however many URLs name it (the adapter's `key`). Each pass also re-checks the
  * page's theme, so badges follow a switch to or from a dark theme.
  */
-import type { SiteAdapter } from '../sites';
+import { fileNameOf, type SiteAdapter } from '../sites';
 import type { AnalysisOutcome, AnalyzeImageMessage, OpenPanelMessage } from '../messaging';
 import { bytesToBase64 } from '../messaging';
 import type { ClaimContext } from '../engine/types';
@@ -37,12 +37,12 @@ export function startScanner(adapter: SiteAdapter, host: ScannerHost, signal: Ab
   let listing: { ticket: string; controller: AbortController } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const analyse = (src: string, context: ClaimContext, key = src) => {
+  const analyse = (src: string, context: ClaimContext, key = src, name?: string) => {
     const id = `${context.ticketId ?? ''}|${key}`;
     let entry = outcomes.get(id);
     if (!entry) {
       const outcome = readLocalBytes(src)
-        .then((bytesBase64) => host.sendMessage({ type: 'analyze-image', src, bytesBase64, context }) as Promise<AnalysisOutcome>)
+        .then((bytesBase64) => host.sendMessage({ type: 'analyze-image', src, bytesBase64, context, name }) as Promise<AnalysisOutcome>)
         .then((o) => o ?? { ok: false as const, error: 'No answer from the extension' })
         .catch((err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }));
       entry = { src, outcome };
@@ -76,7 +76,7 @@ export function startScanner(adapter: SiteAdapter, host: ScannerHost, signal: Ab
     const context = found.length || adapter.listAttachments ? adapter.context(document) : undefined;
     const dark = found.length ? themeProbe(document, adapter.isDark?.(document) ?? declaredTheme(document)) : undefined;
     const current = new Set<HTMLImageElement>();
-    for (const { element, src, key } of found) {
+    for (const { element, src, key, name } of found) {
       current.add(element);
       const existing = badges.get(element);
       const anchor = element.closest('a') ?? element;
@@ -86,7 +86,7 @@ export function startScanner(adapter: SiteAdapter, host: ScannerHost, signal: Ab
         continue;
       }
       existing?.badge.remove();
-      const entry = analyse(src, context!, key);
+      const entry = analyse(src, context!, key, name ?? fileNameOf(element));
       // The panel lists the file under the URL it was first analysed with.
       const badge = new Badge(() => void host.sendMessage({ type: 'open-panel', src: entry.src }).catch(() => undefined));
       badge.setTheme(dark!(anchor));

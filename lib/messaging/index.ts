@@ -36,6 +36,8 @@ export interface AnalyzeImageMessage {
   /** Base64 bytes when the content script read them itself (blob:/data: URLs). */
   bytesBase64?: string;
   context: ClaimContext;
+  /** The file name the page shows for the image, when it has one (page data: text only). */
+  name?: string;
 }
 
 export interface OpenPanelMessage {
@@ -129,8 +131,10 @@ export type ImageStatus = 'analysing' | 'done' | 'error';
 
 export interface ImageEntry {
   src: string;
-  /** File name of an image the agent dropped or pasted into the side panel. */
+  /** The file's name when its URL does not show it (shown by the page, or of a dropped file). */
   name?: string;
+  /** The agent dropped, pasted or picked it in the side panel. */
+  dropped?: boolean;
   /** The serial or order number this analysis checked the photo against ('' : text read without one). */
   serial?: string;
   status: ImageStatus;

@@ -79,6 +79,14 @@ function cardUrl(card: Element | null): string | undefined {
   return value.slice(at + 1);
 }
 
+/** The file name in an attachment card's `download_url`. */
+function cardName(card: Element | null): string | undefined {
+  const value = card?.getAttribute('download_url') ?? '';
+  const at = value.indexOf(':https://');
+  const name = at > 0 ? value.slice(value.indexOf(':') + 1, at).trim() : '';
+  return name && name.length <= 200 ? name : undefined;
+}
+
 function threadTokenFrom(url: string): string | undefined {
   const hash = url.split('#')[1];
   return hash?.split('/').filter(Boolean).pop()?.split('?')[0];
@@ -100,8 +108,9 @@ export const gmail: SiteAdapter = {
         if (!isGmailAttachment(src, base)) continue;
         seen.add(img);
         const link = img.closest('a')?.getAttribute('href');
-        const full = cardUrl(img.closest(SELECTORS.attachmentCard)) ?? (isGmailAttachment(link, base) ? link : src);
-        images.push({ element: img, src: gmailFullSize(absoluteUrl(full, base), base) });
+        const card = img.closest(SELECTORS.attachmentCard);
+        const full = cardUrl(card) ?? (isGmailAttachment(link, base) ? link : src);
+        images.push({ element: img, src: gmailFullSize(absoluteUrl(full, base), base), name: cardName(card) });
       }
     }
     return images;

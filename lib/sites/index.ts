@@ -15,6 +15,8 @@ export interface ClaimImage {
    * a file listed by `listAttachments` and later shown on the page is analysed once.
    */
   key?: string;
+  /** The file name the helpdesk shows for it, when its URL does not carry one (page data: text only). */
+  name?: string;
 }
 
 /** A claim image the helpdesk lists for the ticket, whether or not the page shows it yet. */
@@ -65,6 +67,17 @@ export function isDecorative(img: HTMLImageElement): boolean {
   const path = (img.getAttribute('src') ?? img.src).split(/[?#]/)[0];
   const hint = `${img.alt} ${img.className} ${img.getAttribute('role') ?? ''} ${path}`.toLowerCase();
   return /avatar|logo|emoji|icon|signature|gravatar|profile|spinner|badge/.test(hint) || img.getAttribute('aria-hidden') === 'true';
+}
+
+const FILE_NAME = /^[^\\/:*?"<>|\u0000-\u001f]{1,150}\.(jpe?g|jfif|png|webp|heic|heif|avif|gif|bmp|tiff?)$/i;
+
+/**
+ * The file name a page shows for an image — the link's `download` attribute, the image's title
+ * or alt text — when it looks like one ("IMG_2041.HEIC"); undefined otherwise.
+ */
+export function fileNameOf(img: HTMLImageElement): string | undefined {
+  const candidates = [img.closest('a')?.getAttribute('download'), img.getAttribute('title'), img.getAttribute('alt')];
+  return candidates.map((c) => c?.trim()).find((c): c is string => !!c && FILE_NAME.test(c));
 }
 
 /** Makes relative URLs absolute against the page. */

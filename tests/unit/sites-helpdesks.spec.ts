@@ -429,6 +429,8 @@ describe('Gmail adapter', () => {
     const images = gmail.findClaimImages(doc);
     expect(srcs(images)).toEqual([FILE('0.1'), FILE('0.2'), `${GM}&attid=0.3&view=att&disp=inline&realattid=f_0.3&zw`]);
     for (const src of srcs(images)) expect(src).not.toMatch(/disp=thd|view=fimg|sz=/);
+    // The attachment card's file name, since Gmail's URLs carry none.
+    expect(images.map((i) => i.name)).toEqual(['broken.png', undefined, undefined]);
   });
 
   it('skips avatars, the Gmail logo, proxied remote images, signature logos and the reply being written', () => {

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { zendesk } from '../../lib/sites/zendesk';
 import { generic } from '../../lib/sites/generic';
-import { absoluteUrl, isDecorative } from '../../lib/sites/index';
+import { absoluteUrl, fileNameOf, isDecorative } from '../../lib/sites/index';
 import { adapterFor, HELPDESK_MATCHES } from '../../lib/sites/registry';
 
 interface HappyWindow {
@@ -225,6 +225,23 @@ describe('adapter registry and helpers', () => {
     expect(isDecorative(img('logo'))).toBe(true);
     expect(isDecorative(img('hidden'))).toBe(true);
     expect(isDecorative(img('photo'))).toBe(false);
+  });
+
+  it('fileNameOf: a file name the page shows for an image, nothing else', () => {
+    const doc = page(
+      'https://shop.example.com/',
+      '<a download="IMG_2041.HEIC" href="/f/1"><img id="dl" src="/t/1" alt="Attachment"></a>' +
+        '<img id="alt" src="/t/2" alt="broken screen.jpg">' +
+        '<img id="words" src="/t/3" alt="Photo of the broken screen">' +
+        '<img id="path" src="/t/4" alt="../../etc/passwd.png">' +
+        '<img id="html" src="/t/5" title="<img src=x onerror=alert(1)>.jpg">',
+    );
+    const img = (id: string) => doc.getElementById(id) as HTMLImageElement;
+    expect(fileNameOf(img('dl'))).toBe('IMG_2041.HEIC');
+    expect(fileNameOf(img('alt'))).toBe('broken screen.jpg');
+    expect(fileNameOf(img('words'))).toBeUndefined();
+    expect(fileNameOf(img('path'))).toBeUndefined();
+    expect(fileNameOf(img('html'))).toBeUndefined();
   });
 
   it('absoluteUrl resolves against the page and keeps unparsable input', () => {
