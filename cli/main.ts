@@ -9,7 +9,9 @@ import type { ClaimContext } from '../lib/engine/types';
 
 export const USAGE = `Usage:
   claimlens scan [--json] [--order-date YYYY-MM-DD] [--delivery-date YYYY-MM-DD] [--claim-date YYYY-MM-DD]
-                 [--db FILE] [--ticket ID] [--customer ID] [--order ID] PATH...
+                 [--db FILE] [--ticket ID] [--customer ID] [--order ID] [--serial VALUE | --ocr] PATH...
+      --serial VALUE  the serial or order number the photo should show (read on the photo and compared)
+      --ocr           read serial-like text on the photo without an expected value
   claimlens eval --manifest FILE.csv [--json] [--write-calibration FILE]
   claimlens bench [--json] [--runs N] [--sizes 0.3,2,12,24] [--out FILE]
   claimlens --help`;
@@ -37,9 +39,16 @@ async function runScan(args: string[], out: (s: string) => void): Promise<number
       customer: { type: 'string' },
       order: { type: 'string' },
       db: { type: 'string' },
+      serial: { type: 'string' },
+      ocr: { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('scan needs at least one file or folder');
+  const serial = values.serial?.trim();
+  if (values.serial !== undefined && !/[A-Za-z0-9].*[A-Za-z0-9].*[A-Za-z0-9].*[A-Za-z0-9]/.test(serial ?? '')) {
+    throw new UsageError(`--serial needs at least 4 letters or digits, not "${values.serial}"`);
+  }
+  if (serial && serial.length > 64) throw new UsageError('--serial is longer than 64 characters');
   const context: ClaimContext = {
     helpdesk: 'cli',
     orderDate: dateFlag('order-date', values['order-date']),
@@ -48,8 +57,9 @@ async function runScan(args: string[], out: (s: string) => void): Promise<number
     ticketId: values.ticket,
     customerId: values.customer,
     orderId: values.order,
+    ...(serial ? { serial } : {}),
   };
-  await scan(positionals, { json: values.json ?? false, context, db: values.db }, out);
+  await scan(positionals, { json: values.json ?? false, context, db: values.db, ocr: values.ocr ?? false }, out);
   return 0;
 }
 

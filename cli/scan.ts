@@ -1,5 +1,5 @@
 /**
- * `claimlens scan [--json] [--order-date D] [--delivery-date D] [--claim-date D] PATH...`
+ * `claimlens scan [--json] [--order-date D] [--delivery-date D] [--claim-date D] [--serial S | --ocr] PATH...`
  * JSON lines contract (stable; other tools parse it):
  *   {"file","sha256","format","width","height","risk":{"score","level","recommendation"},
  *    "evidence":[{"id","family","points","weight","decisive","title","detail"}],"timings":{}}
@@ -20,6 +20,8 @@ export interface ScanOptions {
   context: ClaimContext;
   /** Case memory file (--db): reuse across tickets and runs. */
   db?: string;
+  /** Read the text on each photo even without an expected serial (--ocr). */
+  ocr?: boolean;
 }
 
 export function jsonLine(file: string, report: Report): string {
@@ -46,9 +48,9 @@ export function jsonLine(file: string, report: Report): string {
   });
 }
 
-export async function analyzeFile(file: string, context: ClaimContext, host: EngineHost = nodeHost): Promise<Report> {
+export async function analyzeFile(file: string, context: ClaimContext, host: EngineHost = nodeHost, options: { ocr?: boolean } = {}): Promise<Report> {
   const bytes = new Uint8Array(await readFile(file));
-  return analyze(bytes, context, host);
+  return analyze(bytes, context, host, { ocr: options.ocr === true });
 }
 
 export async function scan(paths: string[], opts: ScanOptions, out: (line: string) => void): Promise<void> {
@@ -61,7 +63,7 @@ export async function scan(paths: string[], opts: ScanOptions, out: (line: strin
     if (error) result = { error };
     else {
       try {
-        result = await analyzeFile(file, context, host);
+        result = await analyzeFile(file, context, host, { ocr: opts.ocr });
       } catch (err) {
         result = { error: err instanceof Error ? err.message : String(err) };
       }

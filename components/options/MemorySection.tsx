@@ -5,12 +5,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ForgetEverythingMessage } from '@/lib/messaging';
 import { NumberField } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldLabel } from './paths';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
 
 type Result = { ok: true; text: string } | { ok: false; text: string };
 
 export function MemorySection({ settings, locked, errors, update }: SectionProps) {
+  const { t, locale } = useTexts();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result>();
@@ -33,11 +35,11 @@ export function MemorySection({ settings, locked, errors, update }: SectionProps
       const answer = (await browser.runtime.sendMessage(message)) as { ok?: boolean; error?: string } | undefined;
       setResult(
         answer?.ok
-          ? { ok: true, text: 'Done: the case memory on this device is empty. Photos seen from now on are remembered again.' }
-          : { ok: false, text: `The case memory could not be emptied: ${answer?.error ?? 'the extension did not answer'}.` },
+          ? { ok: true, text: t('options.memory.done') }
+          : { ok: false, text: t('options.memory.failed', { error: answer?.error ?? t('options.memory.noAnswer') }) },
       );
     } catch (err) {
-      setResult({ ok: false, text: `The case memory could not be emptied: ${err instanceof Error ? err.message : String(err)}.` });
+      setResult({ ok: false, text: t('options.memory.failed', { error: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -46,37 +48,37 @@ export function MemorySection({ settings, locked, errors, update }: SectionProps
 
   return (
     <section aria-labelledby="memory-heading">
-      <h2 id="memory-heading">Case memory</h2>
+      <h2 id="memory-heading">{t('options.memory.heading')}</h2>
       <fieldset>
-        <legend>Retention</legend>
+        <legend>{t('options.memory.retention')}</legend>
         <NumberField
-          label={FIELD_LABELS.retentionDays}
+          label={fieldLabel('retentionDays', locale)}
           value={settings.retentionDays}
           min={1}
           max={3650}
           locked={locked.has('retentionDays')}
           error={errors.retentionDays}
-          hint="ClaimLens remembers a fingerprint of each claim photo and its ticket, on this device only, to spot the same photo reused. Older sightings are deleted."
+          hint={t('options.memory.retentionHint')}
           onChange={(n) => update('retentionDays', n)}
         />
       </fieldset>
       <fieldset>
-        <legend>Forget everything</legend>
+        <legend>{t('options.memory.forget')}</legend>
         <p className="hint" id="forget-hint">
-          Empties the case memory on this device now: every photo fingerprint and ticket history ClaimLens kept. This cannot be undone.
+          {t('options.memory.forgetHint')}
         </p>
         {!confirming ? (
           <button ref={start} type="button" className="danger" aria-describedby="forget-hint" disabled={busy} onClick={() => setConfirming(true)}>
-            Forget everything…
+            {t('options.memory.forgetButton')}
           </button>
         ) : (
           <div className="confirm" role="group" aria-labelledby="forget-question">
-            <p id="forget-question">Empty the case memory on this device?</p>
+            <p id="forget-question">{t('options.memory.question')}</p>
             <button type="button" className="danger" disabled={busy} onClick={() => void forget()}>
-              Yes, forget everything
+              {t('options.memory.confirm')}
             </button>{' '}
             <button ref={cancel} type="button" disabled={busy} onClick={() => setConfirming(false)}>
-              Cancel
+              {t('options.memory.cancel')}
             </button>
           </div>
         )}

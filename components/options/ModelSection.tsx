@@ -1,20 +1,22 @@
 /** The neural detector switch, with the honest note that a build may not include the model. */
 import { CheckboxField } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldLabel } from './paths';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
 
 export function ModelSection({ settings, locked, errors, update }: SectionProps) {
+  const { t, locale } = useTexts();
   return (
     <section aria-labelledby="model-heading">
-      <h2 id="model-heading">Neural detector</h2>
+      <h2 id="model-heading">{t('options.model.heading')}</h2>
       <fieldset>
-        <legend>On-device model</legend>
+        <legend>{t('options.model.legend')}</legend>
         <CheckboxField
-          label={FIELD_LABELS.modelEnabled}
+          label={fieldLabel('modelEnabled', locale)}
           checked={settings.modelEnabled}
           locked={locked.has('modelEnabled')}
           error={errors.modelEnabled}
-          hint="The neural detector may not be present in this build. When it is missing this switch changes nothing, and the side panel lists the detector under “Not checked in this version”."
+          hint={t('options.model.hint')}
           onChange={(b) => update('modelEnabled', b)}
         />
       </fieldset>

@@ -1,19 +1,21 @@
 /** Claim policy: the window and the limits behind the "many claims" flags. */
 import { NumberField } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldLabel } from './paths';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
 
 export function PolicySection({ settings, locked, errors, update }: SectionProps) {
+  const { t, locale } = useTexts();
   const p = settings.policy;
   return (
     <section aria-labelledby="policy-heading">
-      <h2 id="policy-heading">Claim policy</h2>
+      <h2 id="policy-heading">{t('options.policy.heading')}</h2>
       <fieldset>
-        <legend>Claim limits</legend>
-        <p className="hint">A customer or an order with more claims than these within the window is flagged for review. Counts come from the case memory on this device.</p>
+        <legend>{t('options.policy.limits')}</legend>
+        <p className="hint">{t('options.policy.hint')}</p>
         <div className="row">
           <NumberField
-            label={FIELD_LABELS['policy.claimWindowDays']}
+            label={fieldLabel('policy.claimWindowDays', locale)}
             value={p.claimWindowDays}
             min={1}
             max={3650}
@@ -22,7 +24,7 @@ export function PolicySection({ settings, locked, errors, update }: SectionProps
             onChange={(n) => update('policy.claimWindowDays', n)}
           />
           <NumberField
-            label={FIELD_LABELS['policy.customerClaimLimit']}
+            label={fieldLabel('policy.customerClaimLimit', locale)}
             value={p.customerClaimLimit}
             min={1}
             max={1000}
@@ -31,7 +33,7 @@ export function PolicySection({ settings, locked, errors, update }: SectionProps
             onChange={(n) => update('policy.customerClaimLimit', n)}
           />
           <NumberField
-            label={FIELD_LABELS['policy.orderClaimLimit']}
+            label={fieldLabel('policy.orderClaimLimit', locale)}
             value={p.orderClaimLimit}
             min={1}
             max={1000}

@@ -9,22 +9,24 @@ import type { Settings } from '@/lib/settings/schema';
 import { SITE_ADAPTERS } from '@/lib/sites/registry';
 import { grantedOrigins, originPattern } from '@/lib/background/custom-sites';
 import { CheckboxField, LockedNote, describedBy } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldErrors, fieldLabel } from './paths';
 import { parseOrigin } from './origins';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function SitesSection(props: SectionProps & { saveNow(values: Partial<Settings>): Promise<string[]> }) {
   const { settings, locked, errors, update } = props;
+  const { t, locale } = useTexts();
   const sitesLocked = locked.has('sites');
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
+      <h2 id="sites-heading">{t('options.sites.heading')}</h2>
       <fieldset>
-        <legend>{FIELD_LABELS.sites}</legend>
+        <legend>{fieldLabel('sites', locale)}</legend>
         <p className="hint" id="sites-hint">
-          Claim images on these helpdesks are checked automatically. A change applies from the next page load.
+          {t('options.sites.hint')}
         </p>
         {sitesLocked && <LockedNote id="sites-locked" />}
         <div className="checks">
@@ -56,6 +58,7 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
   const [status, setStatus] = useState('');
   const [access, setAccess] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
+  const { t, locale } = useTexts();
   const input = useRef<HTMLInputElement>(null);
   const key = sites.join('\n');
 
@@ -83,32 +86,32 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
   const add = () => {
     setError('');
     setStatus('');
-    const parsed = parseOrigin(address);
+    const parsed = parseOrigin(address, locale);
     if ('error' in parsed) {
       setError(parsed.error);
       return;
     }
     const { origin } = parsed;
     if (sites.includes(origin)) {
-      setError(`${origin} is already in the list.`);
+      setError(t('options.customSites.duplicate', { origin }));
       return;
     }
     setBusy(true);
     askAccess(origin)
       .then(async (granted) => {
         if (!granted) {
-          setError(`Access to ${origin} was not granted, so it was not added.`);
+          setError(t('options.customSites.notAdded', { origin }));
           return;
         }
         const problems = await saveNow({ customSites: [...sites, origin] });
         if (problems.length) {
-          setError(problems.join(' '));
+          setError(fieldErrors(problems, locale).messages.join(' '));
           return;
         }
         setAddress('');
-        setStatus(`${origin} added. Its pages are checked automatically from the next page load.`);
+        setStatus(t('options.customSites.added', { origin }));
       })
-      .catch((err: unknown) => setError(`Could not ask for access to ${origin}: ${errorText(err)}`))
+      .catch((err: unknown) => setError(t('options.customSites.askFailed', { origin, error: errorText(err) })))
       .finally(() => setBusy(false));
   };
 
@@ -117,11 +120,11 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
     setStatus('');
     askAccess(origin)
       .then((granted) => {
-        if (granted) setStatus(`Access to ${origin} granted.`);
-        else setError(`Access to ${origin} was not granted.`);
+        if (granted) setStatus(t('options.customSites.granted', { origin }));
+        else setError(t('options.customSites.refused', { origin }));
         return refreshAccess();
       })
-      .catch((err: unknown) => setError(`Could not ask for access to ${origin}: ${errorText(err)}`));
+      .catch((err: unknown) => setError(t('options.customSites.askFailed', { origin, error: errorText(err) })));
   };
 
   const remove = async (origin: string) => {
@@ -131,12 +134,12 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
     try {
       const problems = await saveNow({ customSites: sites.filter((s) => s !== origin) });
       if (problems.length) {
-        setError(problems.join(' '));
+        setError(fieldErrors(problems, locale).messages.join(' '));
         return;
       }
       // A host that is also a required permission cannot be removed; nothing else to do then.
       await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
-      setStatus(`${origin} removed; ClaimLens no longer has access to it.`);
+      setStatus(t('options.customSites.removed', { origin }));
       input.current?.focus();
     } finally {
       setBusy(false);
@@ -146,40 +149,39 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
   const shownError = error || saveError;
   return (
     <fieldset>
-      <legend>{FIELD_LABELS.customSites}</legend>
+      <legend>{fieldLabel('customSites', locale)}</legend>
       <p className="hint" id="custom-sites-hint">
-        Another helpdesk, or your own domain for one? Add its https address: your browser asks you to allow ClaimLens to read its pages, and claim images there
-        are then checked automatically.
+        {t('options.customSites.hint')}
       </p>
       {locked && <LockedNote id="custom-sites-locked" />}
       {sites.length > 0 && (
-        <ul className="site-list" aria-label="Added helpdesk addresses">
+        <ul className="site-list" aria-label={t('options.customSites.list')}>
           {sites.map((origin) => (
             <li key={origin}>
               <span className="origin">{origin}</span>{' '}
               <span className={access[origin] ? 'access granted' : 'access missing'}>
-                {access[origin] === undefined ? 'checking access…' : access[origin] ? 'access granted' : 'access not granted'}
+                {t(access[origin] === undefined ? 'options.customSites.checkingAccess' : access[origin] ? 'options.customSites.accessGranted' : 'options.customSites.accessMissing')}
               </span>
               {access[origin] === false && (
-                <button type="button" onClick={() => grant(origin)} aria-label={`Grant access to ${origin}`}>
-                  Grant access
+                <button type="button" onClick={() => grant(origin)} aria-label={t('options.customSites.grantLabel', { origin })}>
+                  {t('options.customSites.grant')}
                 </button>
               )}
               <button
                 type="button"
                 onClick={() => void remove(origin)}
                 disabled={locked || busy}
-                aria-label={`Remove ${origin}`}
+                aria-label={t('options.customSites.removeLabel', { origin })}
                 aria-describedby={locked ? 'custom-sites-locked' : undefined}
               >
-                Remove
+                {t('options.customSites.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <div className="add-site">
-        <label htmlFor="custom-site-input">Helpdesk address</label>
+        <label htmlFor="custom-site-input">{t('options.customSites.address')}</label>
         <input
           ref={input}
           id="custom-site-input"
@@ -201,7 +203,7 @@ function CustomSites({ sites, locked, error: saveError, saveNow }: { sites: stri
           }}
         />
         <button type="button" onClick={add} disabled={locked || busy} aria-describedby={locked ? 'custom-sites-locked' : undefined}>
-          Add and allow access
+          {t('options.customSites.add')}
         </button>
       </div>
       {shownError && (

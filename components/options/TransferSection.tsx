@@ -7,8 +7,9 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { exportFile, importFile, validateSettings, type KnownBadHash, type SettingPath, type Settings } from '@/lib/settings/schema';
 import { describedBy, LockedNote } from './fields';
 import { downloadText, today } from './download';
-import { fieldErrors } from './paths';
+import { fieldErrors, fieldLabel, importErrorText } from './paths';
 import { mergeHashes } from './hashes';
+import { useTexts } from './texts';
 
 interface Props {
   /** The saved settings (what an export writes). */
@@ -54,9 +55,8 @@ async function takeFile(e: ChangeEvent<HTMLInputElement>): Promise<{ name: strin
   return { name: file.name, text };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function TransferSection({ saved, locked, saveNow, reload }: Props) {
+  const { t, plural, locale } = useTexts();
   const id = useId();
   const [settingsOutcome, setSettingsOutcome] = useState<Outcome>();
   const [hashOutcome, setHashOutcome] = useState<Outcome>();
@@ -65,7 +65,7 @@ export function TransferSection({ saved, locked, saveNow, reload }: Props) {
 
   const exportSettings = async () => {
     downloadText(`claimlens-settings-${today()}.json`, await exportFile('claimlens-settings', saved));
-    setSettingsOutcome({ ok: true, text: 'Settings exported. The file downloads to your browser’s download folder.' });
+    setSettingsOutcome({ ok: true, text: t('options.files.exported') });
   };
 
   const importSettings = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -73,24 +73,25 @@ export function TransferSection({ saved, locked, saveNow, reload }: Props) {
     const file = await takeFile(e);
     if (!file) return;
     const read = await importFile('claimlens-settings', file.text);
-    if ('error' in read) return setSettingsOutcome({ ok: false, lines: [read.error] });
+    if ('error' in read) return setSettingsOutcome({ ok: false, lines: [importErrorText(read.error, locale)] });
     const { values, errors } = validateSettings(read.content);
-    if (errors.length) return setSettingsOutcome({ ok: false, lines: [...fieldErrors(errors).messages, 'Nothing was imported.'] });
+    if (errors.length) return setSettingsOutcome({ ok: false, lines: [...fieldErrors(errors, locale).messages, t('options.files.nothingImported')] });
     const paths = Object.keys(values) as SettingPath[];
-    if (paths.length === 0) return setSettingsOutcome({ ok: false, lines: ['The file holds no ClaimLens settings. Nothing was imported.'] });
+    if (paths.length === 0) return setSettingsOutcome({ ok: false, lines: [t('options.files.noSettings')] });
     const problems = await saveNow(read.content as Partial<Settings>);
-    if (problems.length) return setSettingsOutcome({ ok: false, lines: [...fieldErrors(problems).messages, 'Nothing was imported.'] });
+    if (problems.length) return setSettingsOutcome({ ok: false, lines: [...fieldErrors(problems, locale).messages, t('options.files.nothingImported')] });
     await reload();
     const kept = paths.filter((p) => locked.has(p)).length;
+    const imported = plural('options.files.imported', paths.length - kept, { file: file.name });
     setSettingsOutcome({
       ok: true,
-      text: `Imported ${plural(paths.length - kept, 'setting', 'settings')} from ${file.name} and saved them.${kept ? ` ${plural(kept, 'setting is', 'settings are')} set by your organisation and stayed as they were.` : ''}`,
+      text: kept ? t('options.files.importedAndKept', { imported, kept: plural('options.files.kept', kept) }) : imported,
     });
   };
 
   const exportHashes = async () => {
     downloadText(`claimlens-hash-list-${today()}.json`, await exportFile('claimlens-hash-list', saved.knownBadHashes));
-    setHashOutcome({ ok: true, text: `Exported ${plural(count, 'hash', 'hashes')}.` });
+    setHashOutcome({ ok: true, text: plural('options.hashes.exported', count) });
   };
 
   const importHashes = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -98,51 +99,52 @@ export function TransferSection({ saved, locked, saveNow, reload }: Props) {
     const file = await takeFile(e);
     if (!file) return;
     const read = await importFile('claimlens-hash-list', file.text);
-    if ('error' in read) return setHashOutcome({ ok: false, lines: [read.error] });
+    if ('error' in read) return setHashOutcome({ ok: false, lines: [importErrorText(read.error, locale)] });
     const { errors } = validateSettings({ knownBadHashes: read.content });
-    if (errors.length) return setHashOutcome({ ok: false, lines: [...fieldErrors(errors).messages, 'Nothing was imported.'] });
+    if (errors.length) return setHashOutcome({ ok: false, lines: [...fieldErrors(errors, locale).messages, t('options.files.nothingImported')] });
     const { list, added, duplicates } = mergeHashes(saved.knownBadHashes, read.content as KnownBadHash[]);
     const problems = await saveNow({ knownBadHashes: list });
-    if (problems.length) return setHashOutcome({ ok: false, lines: [...fieldErrors(problems).messages, 'Nothing was imported.'] });
+    if (problems.length) return setHashOutcome({ ok: false, lines: [...fieldErrors(problems, locale).messages, t('options.files.nothingImported')] });
+    const counts = { file: file.name, added: plural('options.hashes.count', added), total: plural('options.hashes.count', list.length) };
     setHashOutcome({
       ok: true,
-      text: `Added ${plural(added, 'hash', 'hashes')} from ${file.name}${duplicates ? ` (${plural(duplicates, 'was', 'were')} already in the list)` : ''}. The list now has ${plural(list.length, 'hash', 'hashes')}.`,
+      text: duplicates
+        ? t('options.hashes.addedWithDuplicates', { ...counts, duplicates: plural('options.hashes.duplicates', duplicates) })
+        : t('options.hashes.added', counts),
     });
   };
 
   return (
     <section aria-labelledby="files-heading">
-      <h2 id="files-heading">Files</h2>
+      <h2 id="files-heading">{t('options.files.heading')}</h2>
       <fieldset>
-        <legend>Settings file</legend>
+        <legend>{t('options.files.settings')}</legend>
         <p className="hint" id={`${id}-settings-hint`}>
-          Share one configuration across the team. Export writes the saved settings. Importing checks the file’s checksum, then saves its settings at once
-          and replaces unsaved changes on this page.
+          {t('options.files.settingsHint')}
         </p>
         <div className="file-actions">
           <button type="button" onClick={() => void exportSettings()}>
-            Export settings
+            {t('options.files.export')}
           </button>
-          <label htmlFor={`${id}-settings-file`}>Import a settings file</label>
+          <label htmlFor={`${id}-settings-file`}>{t('options.files.import')}</label>
           <input id={`${id}-settings-file`} type="file" accept=".json,application/json" aria-describedby={`${id}-settings-hint`} onChange={(e) => void importSettings(e)} />
         </div>
         <Result outcome={settingsOutcome} />
       </fieldset>
       <fieldset>
-        <legend>Known-bad photo hashes</legend>
+        <legend>{fieldLabel('knownBadHashes', locale)}</legend>
         <p className="hint" id={`${id}-hash-hint`}>
-          Photos your team already knows to be fraudulent, shared as hash lists. A claim photo with the same hash is flagged. Importing adds the file’s hashes to
-          the list; it never removes any.
+          {t('options.hashes.hint')}
         </p>
         <p className="hash-count" id={`${id}-hash-count`}>
-          {plural(count, 'hash', 'hashes')} in the list.
+          {plural('options.hashes.inList', count)}
         </p>
         {hashesLocked && <LockedNote id={`${id}-hash-locked`} />}
         <div className="file-actions">
           <button type="button" onClick={() => void exportHashes()} aria-describedby={`${id}-hash-count`}>
-            Export hash list
+            {t('options.hashes.export')}
           </button>
-          <label htmlFor={`${id}-hash-file`}>Import a hash list</label>
+          <label htmlFor={`${id}-hash-file`}>{t('options.hashes.import')}</label>
           <input
             id={`${id}-hash-file`}
             type="file"

@@ -1,19 +1,43 @@
-/** Verdict: the score thresholds of the three levels and the next step shown for each. */
+/**
+ * Verdict: the score thresholds of the three levels and the next step shown for each. A next
+ * step that is still the default text shows in the UI language (the side panel translates it
+ * for every agent); a team's own text is shown and saved as written.
+ */
+import type { RiskLevel } from '@/lib/engine/types';
+import { DEFAULT_VERDICT_SETTINGS } from '@/lib/settings/defaults';
+import { t as message, type Locale } from '@/lib/i18n/messages';
+import { recommendationText } from '@/lib/i18n/ui';
 import { NumberField, TextAreaField } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldLabel } from './paths';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
+
+const LEVELS: readonly RiskLevel[] = ['low', 'review', 'high'];
+
+/** The text a next-step field shows: a default text in the UI language, anything else as it is. */
+export function shownRecommendation(value: string, locale: Locale): string {
+  return recommendationText({ recommendation: value }, locale);
+}
+
+/** The value saved for what was typed: a default text in the UI language is kept as the default itself. */
+export function storedRecommendation(typed: string, locale: Locale): string {
+  if (locale === 'en') return typed;
+  const level = LEVELS.find((l) => message(`recommendation.${l}`, undefined, locale) === typed);
+  return level ? DEFAULT_VERDICT_SETTINGS.recommendations[level] : typed;
+}
 
 export function VerdictSection({ settings, locked, errors, update }: SectionProps) {
+  const { t, locale } = useTexts();
   const v = settings.verdict;
   return (
     <section aria-labelledby="verdict-heading">
-      <h2 id="verdict-heading">Verdict</h2>
+      <h2 id="verdict-heading">{t('options.verdict.heading')}</h2>
       <fieldset>
-        <legend>Score thresholds</legend>
-        <p className="hint">Every image gets a score from 0 to 100; these thresholds turn it into a level. Decisive evidence (for example a signed AI manifest) sets the level directly.</p>
+        <legend>{t('options.verdict.thresholds')}</legend>
+        <p className="hint">{t('options.verdict.thresholdsHint')}</p>
         <div className="row">
           <NumberField
-            label={FIELD_LABELS['verdict.reviewAt']}
+            label={fieldLabel('verdict.reviewAt', locale)}
             value={v.reviewAt}
             min={1}
             max={99}
@@ -22,7 +46,7 @@ export function VerdictSection({ settings, locked, errors, update }: SectionProp
             onChange={(n) => update('verdict.reviewAt', n)}
           />
           <NumberField
-            label={FIELD_LABELS['verdict.highAt']}
+            label={fieldLabel('verdict.highAt', locale)}
             value={v.highAt}
             min={1}
             max={100}
@@ -33,29 +57,21 @@ export function VerdictSection({ settings, locked, errors, update }: SectionProp
         </div>
       </fieldset>
       <fieldset>
-        <legend>Recommended next steps</legend>
-        <p className="hint">Shown to agents on every image card, and copied into the internal note.</p>
-        <TextAreaField
-          label={FIELD_LABELS['verdict.recommendations.low']}
-          value={v.recommendations.low}
-          locked={locked.has('verdict.recommendations.low')}
-          error={errors['verdict.recommendations.low']}
-          onChange={(t) => update('verdict.recommendations.low', t)}
-        />
-        <TextAreaField
-          label={FIELD_LABELS['verdict.recommendations.review']}
-          value={v.recommendations.review}
-          locked={locked.has('verdict.recommendations.review')}
-          error={errors['verdict.recommendations.review']}
-          onChange={(t) => update('verdict.recommendations.review', t)}
-        />
-        <TextAreaField
-          label={FIELD_LABELS['verdict.recommendations.high']}
-          value={v.recommendations.high}
-          locked={locked.has('verdict.recommendations.high')}
-          error={errors['verdict.recommendations.high']}
-          onChange={(t) => update('verdict.recommendations.high', t)}
-        />
+        <legend>{t('options.verdict.steps')}</legend>
+        <p className="hint">{t('options.verdict.stepsHint')}</p>
+        {LEVELS.map((level) => {
+          const path = `verdict.recommendations.${level}` as const;
+          return (
+            <TextAreaField
+              key={level}
+              label={fieldLabel(path, locale)}
+              value={shownRecommendation(v.recommendations[level], locale)}
+              locked={locked.has(path)}
+              error={errors[path]}
+              onChange={(text) => update(path, storedRecommendation(text, locale))}
+            />
+          );
+        })}
       </fieldset>
     </section>
   );

@@ -6,15 +6,18 @@
  */
 import { useEffect, useState } from 'react';
 import type { RulesCheck } from '@/lib/engine/yara';
+import { list } from '@/lib/i18n/messages';
 import { TextAreaField } from './fields';
-import { FIELD_LABELS } from './paths';
+import { fieldLabel } from './paths';
 import type { SectionProps } from './section';
+import { useTexts } from './texts';
 
 const CHECK_DELAY_MS = 600;
 
 type CheckState = { state: 'idle' | 'checking' } | { state: 'done'; result: RulesCheck } | { state: 'failed'; error: string };
 
 export function YaraSection({ settings, locked, errors, update }: SectionProps) {
+  const { t, locale, rich } = useTexts();
   const source = settings.yaraRules;
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   useEffect(() => {
@@ -28,7 +31,7 @@ export function YaraSection({ settings, locked, errors, update }: SectionProps) 
       browser.runtime.sendMessage({ type: 'check-rules', source }).then(
         (answer: RulesCheck | { error: string } | undefined) => {
           if (!live) return;
-          if (!answer || 'error' in answer) setCheck({ state: 'failed', error: answer?.error ?? 'No answer from the extension' });
+          if (!answer || 'error' in answer) setCheck({ state: 'failed', error: answer?.error ?? t('options.yara.noAnswer') });
           else setCheck({ state: 'done', result: answer });
         },
         (err: unknown) => live && setCheck({ state: 'failed', error: String(err) }),
@@ -38,53 +41,48 @@ export function YaraSection({ settings, locked, errors, update }: SectionProps) 
       live = false;
       clearTimeout(timer);
     };
-  }, [source]);
+  }, [source, t]);
 
   return (
     <section aria-labelledby="yara-heading">
-      <h2 id="yara-heading">YARA rules</h2>
+      <h2 id="yara-heading">{t('options.yara.heading')}</h2>
       <fieldset>
-        <legend>Team rules</legend>
+        <legend>{t('options.yara.legend')}</legend>
         <p className="hint" id="yara-about">
-          Your rules run over the bytes of every claim file, next to the rules ClaimLens ships (generator strings, Content Credentials labels, known tool
-          markers). A match is shown to the agent with the rule’s <code>description</code> meta; <code>points = "ai" | "edited"</code> sets what it points to.
+          {rich('options.yara.about', { description: <code>description</code>, points: <code>points = "ai" | "edited"</code> })}
         </p>
         <TextAreaField
-          label={FIELD_LABELS.yaraRules}
+          label={fieldLabel('yaraRules', locale)}
           value={source}
           rows={10}
           monospace
           locked={locked.has('yaraRules')}
           error={errors.yaraRules}
-          hint="Checked as you type; saved with the Save button."
-          onChange={(t) => update('yaraRules', t)}
+          hint={t('options.yara.hint')}
+          onChange={(text) => update('yaraRules', text)}
         />
         <div className="rules-check" aria-live="polite">
-          {check.state === 'checking' && <p>Checking the rules…</p>}
-          {check.state === 'failed' && <p role="alert">Could not check the rules: {check.error}</p>}
+          {check.state === 'checking' && <p>{t('options.yara.checking')}</p>}
+          {check.state === 'failed' && <p role="alert">{t('options.yara.checkFailed', { error: check.error })}</p>}
           {check.state === 'done' && check.result.ok && (
             <p className="ok">
-              {check.result.rules.length} rule(s) compile: {check.result.rules.map((r) => r.name).join(', ')}
+              {t('options.yara.compiled', { count: check.result.rules.length, names: list('comma', check.result.rules.map((r) => r.name)) })}
             </p>
           )}
           {check.state === 'done' && check.result.errors.length > 0 && (
             <div role="alert">
-              <p>These rules do not compile; until fixed they are skipped (the other checks still run):</p>
+              <p>{t('options.yara.errors')}</p>
               <ul className="rule-errors">
                 {check.result.errors.map((e, i) => (
-                  <li key={i}>
-                    Line {e.line}: {e.message}
-                  </li>
+                  <li key={i}>{t('options.yara.line', { line: e.line, message: e.message })}</li>
                 ))}
               </ul>
             </div>
           )}
           {check.state === 'done' && check.result.warnings.length > 0 && (
-            <ul className="rule-warnings" aria-label="Warnings">
+            <ul className="rule-warnings" aria-label={t('options.yara.warnings')}>
               {check.result.warnings.map((w, i) => (
-                <li key={i}>
-                  Line {w.line}: {w.message}
-                </li>
+                <li key={i}>{t('options.yara.line', { line: w.line, message: w.message })}</li>
               ))}
             </ul>
           )}

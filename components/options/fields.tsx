@@ -4,13 +4,13 @@
  * message is tied to its control with aria-describedby and aria-invalid.
  */
 import { useId, type ReactNode } from 'react';
-
-export const LOCKED_TEXT = 'Set by your organisation';
+import { useTexts } from './texts';
 
 export function LockedNote({ id }: { id: string }) {
+  const { t } = useTexts();
   return (
     <span id={id} className="locked-note">
-      {LOCKED_TEXT}
+      {t('options.locked')}
     </span>
   );
 }

@@ -4,6 +4,7 @@
  * built-in helpdesk access.
  */
 import { HELPDESK_HOST_PERMISSIONS } from '@/lib/sites/permissions';
+import { t, type Locale } from '@/lib/i18n/messages';
 
 /** True when the host is one the extension already has access to (a supported helpdesk). */
 export function coveredByHelpdesk(hostname: string): boolean {
@@ -15,19 +16,20 @@ export function coveredByHelpdesk(hostname: string): boolean {
   });
 }
 
-export function parseOrigin(text: string): { origin: string } | { error: string } {
+/** The https origin an admin means by `text`, or why it cannot be added (in `locale`). */
+export function parseOrigin(text: string, locale: Locale = 'en'): { origin: string } | { error: string } {
   const input = text.trim();
-  if (!input) return { error: 'Enter your helpdesk’s address, such as https://support.example.com.' };
+  if (!input) return { error: t('options.origin.empty', undefined, locale) };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `https://${input}`);
   } catch {
-    return { error: `“${input}” is not a web address. Enter one such as https://support.example.com.` };
+    return { error: t('options.origin.notAddress', { input }, locale) };
   }
-  if (url.protocol !== 'https:') return { error: 'Only https addresses can be added: ClaimLens does not read helpdesk pages sent without encryption.' };
-  if (url.username || url.password) return { error: 'Enter the address without a user name or password.' };
+  if (url.protocol !== 'https:') return { error: t('options.origin.notHttps', undefined, locale) };
+  if (url.username || url.password) return { error: t('options.origin.credentials', undefined, locale) };
   const origin = url.origin;
-  if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) return { error: `“${input}” is not a host name ClaimLens can use, such as support.example.com.` };
-  if (coveredByHelpdesk(url.hostname)) return { error: `${origin} is a supported helpdesk: ClaimLens already checks it (see the list above).` };
+  if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) return { error: t('options.origin.badHost', { input }, locale) };
+  if (coveredByHelpdesk(url.hostname)) return { error: t('options.origin.covered', { origin }, locale) };
   return { origin };
 }

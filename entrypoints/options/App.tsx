@@ -1,8 +1,9 @@
 /**
  * The options page: what a support team configures (sites, verdict, claim policy, case
- * memory, model, YARA rules, shared files). Values edited in the form are saved together with
- * Save; adding a site, importing a file and forgetting act at once. Options a managed policy
- * sets are shown disabled with "Set by your organisation" and are never saved from here.
+ * memory, model, YARA rules, shared files), in the browser's UI language (English or
+ * Simplified Chinese, lib/i18n). Values edited in the form are saved together with Save;
+ * adding a site, importing a file and forgetting act at once. Options a managed policy sets
+ * are shown disabled with "Set by your organisation" and are never saved from here.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { loadSettings, onSettingsChanged, saveSettings } from '@/lib/store/settings';
@@ -15,19 +16,30 @@ import { MemorySection } from '@/components/options/MemorySection';
 import { ModelSection } from '@/components/options/ModelSection';
 import { YaraSection } from '@/components/options/YaraSection';
 import { TransferSection } from '@/components/options/TransferSection';
+import { LocaleContext, textsFor } from '@/components/options/texts';
+import { uiLocale } from '@/lib/i18n/locale';
 
 /** `draft` with every locked path taken from `effective` (a policy change shows at once). */
 function withLocked(draft: Settings, effective: EffectiveSettings): Settings {
   return effective.locked.reduce((d, p) => setPath(d, p, getPath(effective.settings, p)), draft);
 }
 
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 export function App() {
+  const locale = useMemo(uiLocale, []);
+  const { t, plural } = useMemo(() => textsFor(locale), [locale]);
   const [saved, setSaved] = useState<EffectiveSettings>();
   const [draft, setDraft] = useState<Settings>();
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [loadError, setLoadError] = useState('');
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('options.title');
+  }, [locale, t]);
 
   useEffect(() => {
     let live = true;
@@ -37,7 +49,7 @@ export function App() {
         setSaved(eff);
         setDraft(eff.settings);
       },
-      (err: unknown) => live && setLoadError(`The settings could not be loaded: ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => live && setLoadError(t('options.loadFailed', { error: errorText(err) })),
     );
     const stop = onSettingsChanged((eff) => {
       setSaved(eff);
@@ -48,15 +60,15 @@ export function App() {
       live = false;
       stop();
     };
-  }, []);
+  }, [t]);
 
   const locked = useMemo(() => new Set<SettingPath>(saved?.locked ?? []), [saved]);
-  const byPath = useMemo(() => fieldErrors(errors), [errors]);
+  const byPath = useMemo(() => fieldErrors(errors, locale), [errors, locale]);
 
   if (loadError) {
     return (
       <main>
-        <h1>ClaimLens settings</h1>
+        <h1>{t('options.title')}</h1>
         <p role="alert">{loadError}</p>
       </main>
     );
@@ -64,8 +76,8 @@ export function App() {
   if (!saved || !draft) {
     return (
       <main>
-        <h1>ClaimLens settings</h1>
-        <p role="status">Loading…</p>
+        <h1>{t('options.title')}</h1>
+        <p role="status">{t('options.loading')}</p>
       </main>
     );
   }
@@ -108,10 +120,10 @@ export function App() {
         const eff = await loadSettings();
         setSaved(eff);
         setDraft(eff.settings);
-        setStatus('Saved');
+        setStatus(t('options.saved'));
       }
     } catch (err) {
-      setErrors([`The settings could not be saved: ${err instanceof Error ? err.message : String(err)}`]);
+      setErrors([t('options.saveFailed', { error: errorText(err) })]);
     } finally {
       setSaving(false);
     }
@@ -119,45 +131,46 @@ export function App() {
 
   const section = { settings: draft, locked, errors: byPath.byPath, update };
   return (
-    <main>
-      <header>
-        <h1>ClaimLens settings</h1>
-        <p className="intro">How ClaimLens checks claim photos for your team. Everything runs on this device.</p>
-        {locked.size > 0 && (
-          <p className="managed-banner" role="note">
-            Your organisation manages {locked.size === 1 ? 'one of these options' : `${locked.size} of these options`}: they are marked “Set by your organisation” and
-            cannot be changed here.
-          </p>
-        )}
-      </header>
-      <form onSubmit={(e) => void save(e)} noValidate aria-label="ClaimLens settings">
-        <SitesSection {...section} saveNow={saveNow} />
-        <VerdictSection {...section} />
-        <PolicySection {...section} />
-        <MemorySection {...section} />
-        <ModelSection {...section} />
-        <YaraSection {...section} />
-        <div className="save-bar">
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-          <p className="save-status" role="status">
-            {status}
-          </p>
-          {byPath.messages.length > 0 && (
-            <div className="save-errors" role="alert">
-              <p>Not saved. Please correct:</p>
-              <ul>
-                {byPath.messages.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
+    <LocaleContext.Provider value={locale}>
+      <main>
+        <header>
+          <h1>{t('options.title')}</h1>
+          <p className="intro">{t('options.intro')}</p>
+          {locked.size > 0 && (
+            <p className="managed-banner" role="note">
+              {plural('options.managed', locked.size, { locked: t('options.locked') })}
+            </p>
           )}
-        </div>
-      </form>
-      <TransferSection saved={saved.settings} locked={locked} saveNow={saveNow} reload={reload} />
-      <footer className="privacy">Images, hashes and settings stay in this browser unless you export them.</footer>
-    </main>
+        </header>
+        <form onSubmit={(e) => void save(e)} noValidate aria-label={t('options.title')}>
+          <SitesSection {...section} saveNow={saveNow} />
+          <VerdictSection {...section} />
+          <PolicySection {...section} />
+          <MemorySection {...section} />
+          <ModelSection {...section} />
+          <YaraSection {...section} />
+          <div className="save-bar">
+            <button type="submit" className="primary" disabled={saving}>
+              {t('options.save')}
+            </button>
+            <p className="save-status" role="status">
+              {status}
+            </p>
+            {byPath.messages.length > 0 && (
+              <div className="save-errors" role="alert">
+                <p>{t('options.notSaved')}</p>
+                <ul>
+                  {byPath.messages.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </form>
+        <TransferSection saved={saved.settings} locked={locked} saveNow={saveNow} reload={reload} />
+        <footer className="privacy">{t('options.privacy')}</footer>
+      </main>
+    </LocaleContext.Provider>
   );
 }

@@ -61,14 +61,16 @@ export function App() {
         images.map((e) => <ImageCard key={e.src} entry={e} focused={tab?.focus === e.src} locale={locale} tabId={tabId} expectedSerial={ctx?.serial} />)
       )}
       <DropZone tabId={tabId} locale={locale} />
-      <details className="not-checked">
-        <summary>{t('panel.notChecked', { count: NOT_YET_CHECKED.length }, locale)}</summary>
-        <ul>
-          {NOT_YET_CHECKED.map((c) => (
-            <li key={c}>{translateEnglish(c, locale)}</li>
-          ))}
-        </ul>
-      </details>
+      {NOT_YET_CHECKED.length > 0 && (
+        <details className="not-checked">
+          <summary>{t('panel.notChecked', { count: NOT_YET_CHECKED.length }, locale)}</summary>
+          <ul>
+            {NOT_YET_CHECKED.map((c) => (
+              <li key={c}>{translateEnglish(c, locale)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <footer className="privacy">{t('panel.privacy', undefined, locale)}</footer>
     </main>
   );

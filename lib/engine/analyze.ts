@@ -14,6 +14,7 @@ import { errorEvidence, metadataUnreadableEvidence, runDetectors } from './runne
 import { caseOf } from './memory';
 import { storedVariantHashes } from './pdq';
 import { DETECTORS } from './registry';
+import type { OcrRequest } from '../detectors/claim/serial';
 import { CALIBRATION, combine } from '../verdict';
 import { DEFAULT_VERDICT_SETTINGS, type ClaimPolicy, type VerdictSettings } from '../settings/defaults';
 import type { KnownBadHash } from '../settings/schema';
@@ -29,6 +30,12 @@ export interface AnalyzeOptions {
   onWorkingPixels?: (pixels: Pixels) => void;
   /** Remember this image in the case memory (default true when the host has one). */
   remember?: boolean;
+  /**
+   * Read the text on the photo (serial-like strings) even when the context has no expected
+   * serial. With `context.serial` set, the serial check runs anyway; with neither, the OCR
+   * models are never loaded.
+   */
+  ocr?: boolean;
 }
 
 export async function analyze(
@@ -42,7 +49,8 @@ export async function analyze(
     throw new Error(`File is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${LIMITS.maxFileBytes / 1048576} MiB limit`);
   }
   const info = sniffFormat(bytes);
-  const input = createInput(bytes, context, info, host, options.policy, options.knownBad, options.teamRules);
+  const request: OcrRequest = { ocrRequested: options.ocr === true };
+  const input = Object.assign(createInput(bytes, context, info, host, options.policy, options.knownBad, options.teamRules), request);
   const { evidence, timings } = await runDetectors(options.detectors ?? DETECTORS, input, (id) => CALIBRATION.weights[id]);
   if (input.metadataProblem) evidence.push(metadataUnreadableEvidence(input.metadataProblem));
   const sha256 = await input.sha256();

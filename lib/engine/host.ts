@@ -33,12 +33,27 @@ export interface ModelHost {
   load(name: string): Promise<ModelSession>;
 }
 
+/** PaddleOCR's text detector and recogniser with the recogniser's character list. */
+export interface OcrModels {
+  detection: ModelSession;
+  recognition: ModelSession;
+  /** Recogniser class k > 0 is dictionary[k - 1]; class 0 is the CTC blank. */
+  dictionary: readonly string[];
+}
+
+export interface OcrHost {
+  /** Loads the OCR models on first use (tens of megabytes: only when a check needs text). */
+  load(): Promise<OcrModels>;
+}
+
 export interface EngineHost {
   readonly name: 'node' | 'browser';
   sha256(bytes: Uint8Array): Promise<string>;
   /** Decodes the whole image to RGBA. Throws a clear error when the format cannot be decoded here. */
   decodePixels(bytes: Uint8Array, format: ImageFormat): Promise<Pixels>;
   models?: ModelHost;
+  /** Reads text in pictures (serial numbers, labels); absent where no OCR models ship. */
+  ocr?: OcrHost;
   /** Reads C2PA / Content Credentials manifests (wasm, loaded on first use). */
   c2pa?: C2paReader;
   /** Photos seen in earlier tickets (IndexedDB in the extension, --db FILE in the CLI). */

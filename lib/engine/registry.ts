@@ -17,6 +17,7 @@ import { noiseConsistency } from '../detectors/pixels/noise';
 import { spectralFingerprint } from '../detectors/pixels/spectrum';
 import { claimTimeline } from '../detectors/claim/timeline';
 import { claimHistory } from '../detectors/claim/history';
+import { serialOnPhoto } from '../detectors/claim/serial';
 import { seenBefore } from '../detectors/reuse/seen-before';
 import { knownBad } from '../detectors/reuse/known-bad';
 import { yaraRules } from '../detectors/rules/yara';
@@ -37,6 +38,7 @@ export const DETECTORS: readonly Detector[] = [
   spectralFingerprint,
   nprModel,
   claimTimeline,
+  serialOnPhoto,
   knownBad,
   seenBefore,
   claimHistory,

@@ -452,6 +452,33 @@ export const EN = {
   'claim.history.order-limit.detail':
     'Counting this one, claim photos for this order arrived in {count} tickets; your team reviews orders with more than {limit}. ' +
     'Check whether an earlier refund already covered this item.',
+  'claim.serial.match.title': 'Serial number on the photo matches the order: {read}',
+  'claim.serial.match.detail':
+    'The photo shows “{read}”, which matches the expected serial or order number {expected} {how}. ' +
+    'This supports that the photo shows the unit from this order. A label can also be photographed from another unit or edited into a picture, so this is support, not proof.',
+  'claim.serial.how.exact': 'exactly',
+  'claim.serial.how.lookalike': 'once look-alike characters (O/0, I/1/l, S/5, B/8, Z/2), spaces and dashes are allowed for',
+  'claim.serial.how.one-off': 'except for one character, which text recognition often misreads',
+  'claim.serial.mismatch.title': 'Serial number on the photo does not match: read {first}, expected {expected}',
+  'claim.serial.mismatch.detail':
+    'Text shaped like a serial number was read on the photo ({read}), but it is not the expected serial or order number {expected}, even allowing for look-alike characters and one misread character. ' +
+    'The photo may show another unit than the one in this order. Innocent explanations: the label belongs to another part (the box, a charger, a spare), a worn or shiny label was misread, or the number in the order is wrong. ' +
+    'Compare the photo with the order yourself, and ask for a close-up of the serial label.',
+  'claim.serial.not-visible.title': 'Serial number not found on the photo',
+  'claim.serial.not-visible.detail':
+    'Nothing shaped like the expected serial or order number {expected} could be read on the photo ({seen}). ' +
+    'This is common and innocent: the label may be out of frame, blurred, photographed at a steep angle, too small or covered. ' +
+    'If the serial matters for this claim, ask for a close-up of the serial label.',
+  'claim.serial.read.title': 'Serial-like text on the photo: {first}',
+  'claim.serial.read.detail':
+    'The text on the photo was read as asked. No expected serial or order number was given, so nothing was compared. ' +
+    'Serial-like strings read ({count}): {read}. Compare them with the order yourself; text recognition can confuse look-alike characters such as O and 0.',
+  'claim.serial.none-read.title': 'No serial-like text found on the photo',
+  'claim.serial.none-read.detail':
+    'The text on the photo was read as asked, but nothing shaped like a serial or order number was found ({seen}). ' +
+    'The label may be out of frame, blurred, at a steep angle or too small; that is common and not a sign of fraud.',
+  'claim.serial.seen.none': 'no text was found at all',
+  'claim.serial.seen.some': 'text read: {texts}',
 
   // ------------------------------------------------------------------ engine
   'engine.error.failed.title': 'Check "{detector}" could not run',
@@ -512,8 +539,6 @@ export const EN = {
   'panel.menuItem': 'Check this image with ClaimLens',
   'panel.notChecked': 'Not checked in this version ({count})',
   'panel.privacy': 'All checks run on this device. Absence of evidence is not proof either way.',
-  'coverage.model': 'On-device neural AI-image detector',
-  'coverage.serial': 'Serial number on the photo against the order',
   'card.imageAlt': 'Claim image {name}',
   'card.checking': 'Checking…',
   'card.failed': 'Could not analyse: {error}',

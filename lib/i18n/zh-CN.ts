@@ -420,6 +420,33 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   'claim.history.order-limit.detail':
     '连同这一次，这个订单的索赔照片共出现在 {count} 个工单中；您团队会复核超过 {limit} 次的订单。' +
     '请确认之前的退款是否已经涵盖了这件商品。',
+  'claim.serial.match.title': '照片上的序列号与订单一致：{read}',
+  'claim.serial.match.detail':
+    '照片上识别出“{read}”，与预期的序列号或订单号 {expected} 一致（{how}）。' +
+    '这支持照片拍摄的正是该订单中的这件商品。不过标签也可能是从另一件商品上拍下的，或被编辑进图片，所以这只是支持，并非证明。',
+  'claim.serial.how.exact': '完全一致',
+  'claim.serial.how.lookalike': '已容忍形近字符（O/0、I/1/l、S/5、B/8、Z/2）以及空格和连字符',
+  'claim.serial.how.one-off': '仅有一个字符不同，文字识别常会认错这样的字符',
+  'claim.serial.mismatch.title': '照片上的序列号不一致：识别为 {first}，预期为 {expected}',
+  'claim.serial.mismatch.detail':
+    '照片上识别出形似序列号的文字（{read}），但即使容忍形近字符和一个认错的字符，也不是预期的序列号或订单号 {expected}。' +
+    '照片拍摄的可能是另一件商品，而不是该订单中的那件。无恶意的解释包括：标签属于其他部件（包装盒、充电器、备件），标签磨损或反光导致识别错误，或订单中记录的号码有误。' +
+    '请亲自对照照片和订单，并请客户提供序列号标签的特写照片。',
+  'claim.serial.not-visible.title': '照片上未找到序列号',
+  'claim.serial.not-visible.detail':
+    '照片上没有识别出与预期序列号或订单号 {expected} 形状相符的文字（{seen}）。' +
+    '这很常见，通常并无恶意：标签可能不在画面内、模糊、拍摄角度太斜、太小或被遮挡。' +
+    '如果序列号对这次索赔很重要，请客户提供序列号标签的特写照片。',
+  'claim.serial.read.title': '照片上形似序列号的文字：{first}',
+  'claim.serial.read.detail':
+    '已按要求识别照片上的文字。由于没有提供预期的序列号或订单号，因此没有进行比对。' +
+    '识别出的形似序列号的文字（{count} 个）：{read}。请亲自与订单核对；文字识别可能混淆 O 和 0 等形近字符。',
+  'claim.serial.none-read.title': '照片上未找到形似序列号的文字',
+  'claim.serial.none-read.detail':
+    '已按要求识别照片上的文字，但没有找到形似序列号或订单号的内容（{seen}）。' +
+    '标签可能不在画面内、模糊、角度太斜或太小；这很常见，并不代表欺诈。',
+  'claim.serial.seen.none': '完全没有识别到文字',
+  'claim.serial.seen.some': '识别到的文字：{texts}',
 
   // ------------------------------------------------------------------ engine
   'engine.error.failed.title': '检查项“{detector}”无法运行',
@@ -476,8 +503,6 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   'panel.menuItem': '用 ClaimLens 检查这张图片',
   'panel.notChecked': '此版本尚未检查的项目（{count}）',
   'panel.privacy': '所有检查都在本机上运行。没有发现证据，既不能证明有问题，也不能证明没问题。',
-  'coverage.model': '本机运行的 AI 图像识别神经网络',
-  'coverage.serial': '照片上的序列号与订单的比对',
   'card.imageAlt': '索赔图片 {name}',
   'card.checking': '检查中…',
   'card.failed': '无法分析：{error}',

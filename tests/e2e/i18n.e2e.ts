@@ -1,13 +1,15 @@
 /**
  * ClaimLens in Chinese: Chromium started in Simplified Chinese (--lang=zh-CN) shows the
  * Zendesk ticket's badges, the side panel's explanations, the recommendation and the copied
- * texts in Chinese, while file data (the generator's name, hashes) stays as it is.
+ * texts in Chinese, while file data (the generator's name, hashes) stays as it is; the options
+ * page is Chinese too, down to the YARA compiler's errors by line and the validation messages.
  */
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, tabIdOf } from './browser';
 import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
+import { OPTIONS_EN } from '../../lib/i18n/options-en';
 
 // Playwright Test gives every context it sees its `locale` option (en-US unless set), which
 // overrides the browser's language for pages and workers; --lang sets the browser's own.
@@ -88,5 +90,45 @@ test('a Chinese browser gets Chinese badges, explanations and copied texts', asy
   await panel.getByRole('button', { name: '复制发给客户的视频请求' }).click();
   expect(await copied()).toContain('Jordan，您好：');
 
+  expect(pageErrors).toEqual([]);
+});
+
+test('a Chinese browser gets the options page in Chinese, YARA compile errors included', async () => {
+  const options = await context.newPage();
+  const pageErrors: string[] = [];
+  options.on('pageerror', (e) => pageErrors.push(e.message));
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { level: 1, name: 'ClaimLens 设置' })).toBeVisible();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(options).toHaveTitle('ClaimLens 设置');
+  await expect(options.getByRole('heading', { level: 2 })).toHaveText(['网站', '判定', '索赔政策', '案例记录', '神经网络检测器', 'YARA 规则', '文件']);
+  await expect(options.getByRole('checkbox', { name: 'Zendesk' })).toBeChecked();
+  await expect(options.getByRole('button', { name: '保存' })).toBeVisible();
+  // The default next step shows in Chinese; the stored value stays the default.
+  await expect(options.getByLabel('需要复核时的下一步')).toHaveValue('请客户提供一段短视频，拍清商品的损坏处和快递面单。');
+  // No fixed English text of the options page shows anywhere.
+  const shown = await options.locator('body').innerText();
+  for (const text of Object.values(OPTIONS_EN).filter((t) => !t.includes('{'))) expect(shown, text).not.toContain(text);
+
+  // Team YARA rules are compiled in the analysis worker as they are typed; errors come by line, in Chinese.
+  const rules = options.getByLabel('YARA 规则源代码');
+  await rules.fill('rule ok_rule { condition: true }\nrule broken { strings: $a = "x" condition: $b }');
+  await expect(options.locator('.rules-check [role="alert"] > p')).toHaveText('以下规则无法编译，修正前会被跳过（其他检查照常运行）：');
+  await expect(options.locator('.rule-errors li').first()).toHaveText(/^第 2 行：\S/);
+  await rules.fill('rule ok_rule { condition: true }');
+  await expect(options.locator('.rules-check')).toHaveText('1 条规则编译通过：ok_rule');
+  await rules.fill('');
+
+  // An invalid threshold is explained in Chinese, and nothing is saved.
+  await options.getByLabel('需要复核的起始分数').fill('150');
+  await options.getByRole('button', { name: '保存' }).click();
+  await expect(options.getByRole('alert')).toContainText('需要复核的起始分数：应为 1 到 99 之间的整数');
+  expect(await context.serviceWorkers()[0].evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toBeUndefined();
+
+  const shots = join(ROOT, 'test-results', 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  // Scrolled to the end, the sticky Save bar sits where it belongs in a full-page shot.
+  await options.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await options.screenshot({ path: join(shots, 'options-zh.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
 });

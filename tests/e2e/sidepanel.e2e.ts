@@ -123,6 +123,31 @@ test.describe('on the WASM backend', () => {
 
     await panel.screenshot({ path: testInfo.outputPath('sidepanel-dropped-files.png'), fullPage: true });
   });
+
+  test('checks the serial number the agent types against the text on the photo', async ({}, testInfo) => {
+    test.setTimeout(240_000);
+    const panel = await openPanel(context, extensionId);
+    await panel.locator('[data-testid=drop-input]').setInputFiles(join(ROOT, 'tests/fixtures/serial/serial-clean.jpg'));
+    const card = panel.locator('article.card', { has: panel.getByRole('heading', { name: 'serial-clean.jpg' }) });
+    await expect(card.locator('.pill')).toBeVisible({ timeout: 60_000 });
+    // Without an expected serial, no text recognition ran.
+    await expect(card.getByText(/Serial number/)).toHaveCount(0);
+
+    const field = card.getByLabel('Serial or order number on the item');
+    await expect(card.getByRole('button', { name: 'Read the text on the photo' })).toBeVisible();
+    await field.fill('CLA-4821-7730-QZ');
+    await card.getByRole('button', { name: 'Check the photo' }).click();
+    await expect(card.locator('.reasons')).toContainText('Serial number on the photo matches the order', { timeout: 120_000 });
+    await expect(card.locator('.serial-hint')).toHaveText('Checked against “CLA-4821-7730-QZ”');
+
+    // Keyboard only: the field and its button, Enter submits.
+    await field.focus();
+    await field.fill('CLA-4821-9999-XY');
+    await panel.keyboard.press('Enter');
+    await expect(card.locator('.reasons')).toContainText('Serial number on the photo does not match', { timeout: 120_000 });
+    await expect(card.locator('.reasons')).toContainText('expected CLA-4821-9999-XY');
+    await panel.screenshot({ path: testInfo.outputPath('sidepanel-serial-mismatch.png'), fullPage: true });
+  });
 });
 
 test.describe('on the WebGPU backend', () => {

@@ -1,9 +1,9 @@
 /**
  * The message catalogues (English, Simplified Chinese) and the message references the engine
- * attaches to its evidence: both locales hold the same keys with the same placeholders; every
- * reference the detectors produce on the fixtures resolves completely in both; its English
- * rendering is the evidence's own title and detail; the UI helpers, the copied texts and the
- * extension's _locales files agree with the catalogue.
+ * attaches to its evidence: both locales hold the same keys with the same placeholders (the
+ * options page's texts included); every reference the detectors produce on the fixtures
+ * resolves completely in both; its English rendering is the evidence's own title and detail;
+ * the UI helpers, the copied texts and the extension's _locales files agree with the catalogue.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,11 @@ import type { Finding } from '../../lib/engine/detector';
 import { CATALOGUES, LOCALES, localeOf, placeholdersOf, problemsOf, render, t, translateEnglish, type MessageKey } from '../../lib/i18n/messages';
 import { evidenceText, levelLabel, recommendationText } from '../../lib/i18n/ui';
 import { badgeText } from '../../lib/i18n/badge-texts';
+import { OPTIONS_EN } from '../../lib/i18n/options-en';
+import { OPTIONS_ZH_CN } from '../../lib/i18n/options-zh-CN';
 import { internalNote, videoRequest } from '../../lib/verdict/note';
 import { DEFAULT_VERDICT_SETTINGS } from '../../lib/settings/defaults';
+import { SETTING_PATHS } from '../../lib/settings/schema';
 import { ROOT } from './helpers';
 
 const EN = CATALOGUES.en;
@@ -133,7 +136,31 @@ describe('catalogues', () => {
     expect(zh.extDescription.message).toMatch(/[\u4e00-\u9fff]/);
     // The context menu item the side panel quotes.
     expect(en.contextMenuCheckImage.message).toBe(EN['panel.menuItem']);
+    expect(en.contextMenuScanPage.message).toBe('Scan this page’s images with ClaimLens');
+    for (const key of ['contextMenuCheckImage', 'contextMenuScanPage']) {
+      expect(zh[key].message, key).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh[key].message, key).toContain('ClaimLens');
+    }
     for (const m of [en, zh]) expect(m.extDescription.message.length).toBeLessThanOrEqual(132);
+  });
+
+  it('include the options page’s texts, the same in both locales, for every setting’s field', () => {
+    const keys = Object.keys(OPTIONS_EN) as (keyof typeof OPTIONS_EN)[];
+    expect(Object.keys(OPTIONS_ZH_CN).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(key).toMatch(/^options\./);
+      expect(EN[key], key).toBe(OPTIONS_EN[key]);
+      expect(ZH[key], key).toBe(OPTIONS_ZH_CN[key]);
+    }
+    for (const path of SETTING_PATHS) expect(keys, path).toContain(`options.field.${path}`);
+    // Singular and plural forms come in pairs with the same placeholders (the singular may spell out its count).
+    const withoutCount = (text: string) => placeholdersOf(text).filter((name) => name !== 'count');
+    for (const key of keys.filter((k) => /\.(one|many)$/.test(k))) {
+      const other = key.replace(/\.(one|many)$/, (_, form: string) => (form === 'one' ? '.many' : '.one')) as MessageKey;
+      expect(KEYS, key).toContain(other);
+      expect(withoutCount(EN[other]), key).toEqual(withoutCount(EN[key]));
+      if (key.endsWith('.many')) expect(placeholdersOf(EN[key]), key).toContain('count');
+    }
   });
 });
 

@@ -4,8 +4,11 @@
  * there, a value set by managed policy is disabled, labelled and never saved, invalid values
  * are explained and not saved, files are verified before import (a tampered file changes
  * nothing), hash lists merge without duplicates, custom helpdesk addresses ask for access from
- * the click, and "Forget everything" confirms first. Also: the background's registration of
- * the custom sites, and the managed policy schema against SETTING_PATHS.
+ * the click, and "Forget everything" confirms first. In a Chinese browser the whole page speaks
+ * Simplified Chinese (no English text of the page's catalogue shows), default next steps show
+ * in Chinese but are saved as the defaults, and a team's own texts stay as typed. Also: the
+ * background's registration of the custom sites, and the managed policy schema against
+ * SETTING_PATHS.
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -14,11 +17,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../entrypoints/options/App';
-import { DEFAULT_SETTINGS, SETTING_PATHS, exportFile } from '../../lib/settings/schema';
+import { DEFAULT_SETTINGS, SETTING_PATHS, exportFile, importFile, validateSettings } from '../../lib/settings/schema';
 import { SITE_ADAPTERS } from '../../lib/sites/registry';
 import { CUSTOM_SITES_SCRIPT_ID, registerCustomSites } from '../../lib/background/custom-sites';
 import { mergeHashes } from '../../components/options/hashes';
 import { parseOrigin } from '../../components/options/origins';
+import { fieldErrors, importErrorText } from '../../components/options/paths';
+import { OPTIONS_EN } from '../../lib/i18n/options-en';
+import { OPTIONS_ZH_CN } from '../../lib/i18n/options-zh-CN';
+import { placeholdersOf } from '../../lib/i18n/messages';
 import { ROOT } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -316,6 +323,295 @@ describe('options page', () => {
     await click(button('Forget everything…'));
     await click(button('Yes, forget everything'));
     expect(alerts().join(' ')).toContain('The case memory could not be emptied: database locked.');
+  });
+});
+
+/** Latin words (3+ letters) in a text: names and code, or English that should not be there. */
+const latinWords = (text: string) => text.match(/[A-Za-z]{3,}/g) ?? [];
+/** Latin words the Chinese page may show: product, helpdesk and format names, code and examples. */
+const LATIN_OK = new Set([
+  'ClaimLens',
+  'YARA',
+  'JSON',
+  'https',
+  'support',
+  'example',
+  'com',
+  'description',
+  'points',
+  'edited',
+  ...SITE_ADAPTERS.flatMap((a) => latinWords(a.name)),
+]);
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+/** Every piece of text the page shows outside form values: text nodes and accessible names. */
+function shownTexts(): string[] {
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement?.closest('textarea')) continue;
+    const text = n.textContent?.trim();
+    if (text) texts.push(text);
+  }
+  for (const el of container.querySelectorAll('[aria-label], [placeholder], [title]')) {
+    for (const name of ['aria-label', 'placeholder', 'title']) {
+      const value = el.getAttribute(name);
+      if (value) texts.push(value);
+    }
+  }
+  return texts;
+}
+
+/** The English texts of the options catalogue that carry no placeholders, i.e. shown verbatim. */
+const FIXED_ENGLISH = Object.values(OPTIONS_EN).filter((text) => placeholdersOf(text).length === 0);
+
+/** The text matches one of the Chinese catalogue's texts, with any values in its placeholders. */
+function fromChineseCatalogue(text: string): boolean {
+  return Object.values(OPTIONS_ZH_CN).some((template) => {
+    const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${parts.join('.*?')}$`, 's').test(text);
+  });
+}
+
+describe('options page in Simplified Chinese', () => {
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
+  });
+  afterEach(() => {
+    document.documentElement.lang = '';
+  });
+
+  it('shows every heading, label, hint and button in Chinese, with no English text of the page', async () => {
+    await fakeBrowser.storage.local.set({ settings: { customSites: ['https://support.example.com'] } });
+    await renderPage();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(document.title).toBe('ClaimLens 设置');
+    expect(container.querySelector('h1')?.textContent).toBe('ClaimLens 设置');
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['网站', '判定', '索赔政策', '案例记录', '神经网络检测器', 'YARA 规则', '文件']);
+    expect([...container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual([
+      '客服平台',
+      '自有客服平台地址',
+      '分数阈值',
+      '建议的下一步',
+      '索赔次数上限',
+      '保留期限',
+      '清除全部记录',
+      '本机模型',
+      '团队规则',
+      '设置文件',
+      '已知欺诈照片的哈希值',
+    ]);
+    expect(control('需要复核的起始分数').value).toBe('60');
+    expect(control('索赔统计周期（天）').value).toBe('90');
+    expect(control('案例记录保留天数').value).toBe('180');
+    expect(control('启用 AI 图像神经网络检测器').checked).toBe(true);
+    for (const a of SITE_ADAPTERS) expect(control(a.name).checked).toBe(true);
+    expect(container.textContent).toContain('列表中有 0 个哈希值。');
+    expect(button('保存')).toBeTruthy();
+    expect(button('移除 https://support.example.com').textContent).toBe('移除');
+    expect(button('导出设置')).toBeTruthy();
+    expect(button('清除全部记录…')).toBeTruthy();
+
+    // Every label, legend, heading and button is a text of the Chinese catalogue (or a helpdesk's name).
+    const names = new Set(SITE_ADAPTERS.map((a) => a.name));
+    for (const el of container.querySelectorAll('label, legend, h1, h2, button, .hint, .locked-note')) {
+      const text = el.textContent?.trim() ?? '';
+      if (names.has(text)) continue;
+      expect(fromChineseCatalogue(text), `${el.tagName}: ${text}`).toBe(true);
+    }
+    // No English text of the page shows, and Latin script is left to names, code and examples.
+    const texts = shownTexts();
+    for (const english of FIXED_ENGLISH) expect(texts, english).not.toContain(english);
+    for (const text of texts) {
+      for (const word of latinWords(text)) expect(LATIN_OK.has(word), `"${word}" in "${text}"`).toBe(true);
+    }
+    expect(texts.filter((text) => CJK.test(text)).length).toBeGreaterThan(40);
+  });
+
+  it('shows the default next steps in Chinese, saves them as the defaults, and keeps a team’s own text as typed', async () => {
+    await renderPage();
+    const low = control<HTMLTextAreaElement>('低风险时的下一步');
+    const review = control<HTMLTextAreaElement>('需要复核时的下一步');
+    const high = control<HTMLTextAreaElement>('高风险时的下一步');
+    expect(low.value).toBe('未发现篡改迹象——按标准政策处理。没有发现证据并不等于证明没有问题。');
+    expect(review.value).toBe('请客户提供一段短视频，拍清商品的损坏处和快递面单。');
+    expect(high.value).toBe('退款前请提交反欺诈审核。');
+
+    type(review, '请客户拍一段开箱视频。');
+    type(high, 'Call the fraud desk.');
+    // Typing the default text back gives the default itself.
+    type(low, '未发现篡改迹象。');
+    type(low, '未发现篡改迹象——按标准政策处理。没有发现证据并不等于证明没有问题。');
+    await click(button('保存'));
+    expect(statuses()).toContain('已保存');
+    const recommendations = ((await stored())?.verdict as { recommendations: Record<string, string> }).recommendations;
+    expect(recommendations).toEqual({ low: DEFAULT_SETTINGS.verdict.recommendations.low, review: '请客户拍一段开箱视频。', high: 'Call the fraud desk.' });
+    expect(high.value).toBe('Call the fraud desk.');
+    expect(low.value).toBe('未发现篡改迹象——按标准政策处理。没有发现证据并不等于证明没有问题。');
+  });
+
+  it('explains invalid values in Chinese and saves nothing', async () => {
+    await renderPage();
+    type(control('需要复核的起始分数'), '150');
+    await click(button('保存'));
+    expect(alerts().join(' ')).toContain('未保存，请更正以下问题：');
+    expect(alerts().join(' ')).toContain('需要复核的起始分数：应为 1 到 99 之间的整数');
+    expect(description(control('需要复核的起始分数'))).toContain('应为 1 到 99 之间的整数');
+    expect(statuses()).not.toContain('已保存');
+
+    type(control('需要复核的起始分数'), '90');
+    type(control('高风险的起始分数'), '80');
+    await click(button('保存'));
+    expect(alerts().join(' ')).toContain('高风险的起始分数：必须高于“需要复核的起始分数”');
+    expect(await stored()).toBeUndefined();
+  });
+
+  it('marks options set by the organisation in Chinese', async () => {
+    await fakeBrowser.storage.managed.set({ retentionDays: 365, verdict: { recommendations: { high: 'Managed: call the fraud desk.' } } });
+    await renderPage();
+    expect(container.querySelector('.managed-banner')?.textContent).toBe('其中 2 项设置由您的组织统一管理，已标注“由您的组织设置”，无法在此更改。');
+    const high = control<HTMLTextAreaElement>('高风险时的下一步');
+    expect(high.disabled).toBe(true);
+    expect(high.value).toBe('Managed: call the fraud desk.');
+    expect(description(high)).toContain('由您的组织设置');
+    expect(description(control('案例记录保留天数'))).toContain('由您的组织设置');
+  });
+
+  it('reports imports, checksum errors and invalid files in Chinese', async () => {
+    await fakeBrowser.storage.local.set({ settings: { knownBadHashes: [{ sha256: HASH_A }] } });
+    await renderPage();
+    const settingsInput = control('导入设置文件');
+    const good = await exportFile('claimlens-settings', { verdict: { reviewAt: 55, highAt: 80 }, retentionDays: 90 });
+    await pickFile(settingsInput, 'tampered.json', good.replace('"reviewAt": 55', '"reviewAt": 5'));
+    expect(alerts()).toEqual(['校验和不匹配：文件在导出后被修改或已损坏。未导入任何内容。']);
+    await pickFile(settingsInput, 'invalid.json', await exportFile('claimlens-settings', { retentionDays: -1 }));
+    expect(alerts().join(' ')).toContain('案例记录保留天数：应为 1 到 3650 之间的整数');
+    expect(alerts().join(' ')).toContain('未导入任何内容。');
+    await pickFile(settingsInput, 'list.json', await exportFile('claimlens-hash-list', []));
+    expect(alerts()).toEqual(['这不是 ClaimLens 设置文件。']);
+    await pickFile(settingsInput, 'team.json', good);
+    expect(alerts()).toEqual([]);
+    expect(statuses()).toContain('已从 team.json 导入并保存 3 项设置。');
+    expect((await stored())?.retentionDays).toBe(90);
+
+    const hashInput = control('导入哈希列表');
+    await pickFile(hashInput, 'fraud.json', await exportFile('claimlens-hash-list', [{ sha256: HASH_A }, { sha256: HASH_B }]));
+    expect(statuses()).toContain('已从 fraud.json 添加 1 个哈希值（另有 1 个已在列表中）。列表中现有 2 个哈希值。');
+    expect(container.textContent).toContain('列表中有 2 个哈希值。');
+    await pickFile(hashInput, 'broken.json', '{ not json');
+    expect(alerts()).toEqual(['该文件不是有效的 JSON。']);
+  });
+
+  it('shows the YARA check in Chinese: compile errors by line, and the rules that compile', async () => {
+    const send = vi.fn(async (m: { type: string; source: string }) =>
+      m.source.includes('broken')
+        ? { ok: false, errors: [{ line: 2, message: 'undefined string identifier "$b"' }], warnings: [{ line: 1, message: 'slow rule' }], rules: [{ name: 'ok_rule' }] }
+        : { ok: true, errors: [], warnings: [], rules: [{ name: 'ok_rule' }, { name: 'other' }] },
+    );
+    Object.assign(fakeBrowser.runtime, { sendMessage: send });
+    await renderPage();
+    expect(container.querySelector('#yara-about')?.textContent).toBe(
+      '您的规则会和 ClaimLens 自带的规则（生成工具字符串、内容凭证标签、已知工具标记）一起，扫描每个索赔文件的字节。匹配结果会连同规则的 description 元数据显示给客服人员；points = "ai" | "edited" 指明匹配表示 AI 生成还是经过编辑。',
+    );
+    expect(container.querySelectorAll('#yara-about code')).toHaveLength(2);
+    const rules = control<HTMLTextAreaElement>('YARA 规则源代码');
+    type(rules, 'rule ok_rule { condition: true }\nrule broken { strings: $a = "x" condition: $b }');
+    expect(container.querySelector('.rules-check')?.textContent).toBe('正在检查规则…');
+    await act(() => new Promise((r) => setTimeout(r, 700)));
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'check-rules', source: rules.value });
+    expect(alerts().join(' ')).toContain('以下规则无法编译，修正前会被跳过（其他检查照常运行）：');
+    expect([...container.querySelectorAll('.rule-errors li')].map((li) => li.textContent)).toEqual(['第 2 行：undefined string identifier "$b"']);
+    expect(container.querySelector('.rule-warnings')?.getAttribute('aria-label')).toBe('警告');
+    expect(container.querySelector('.rule-warnings li')?.textContent).toBe('第 1 行：slow rule');
+
+    type(rules, 'rule ok_rule { condition: true }\nrule other { condition: false }');
+    await act(() => new Promise((r) => setTimeout(r, 700)));
+    await settle();
+    expect(container.querySelector('.rules-check .ok')?.textContent).toBe('2 条规则编译通过：ok_rule、other');
+  });
+
+  it('adds and refuses helpdesk addresses, and forgets everything, in Chinese', async () => {
+    const request = vi.fn(async () => false);
+    Object.assign(fakeBrowser.permissions, { request, contains: vi.fn(async () => false) });
+    const send = vi.fn(async () => ({ ok: true }));
+    Object.assign(fakeBrowser.runtime, { sendMessage: send });
+    await renderPage();
+    const address = control('客服平台地址');
+    type(address, 'http://support.example.com');
+    await click(button('添加并允许访问'));
+    expect(alerts()).toEqual(['只能添加 https 地址：ClaimLens 不读取未加密传输的客服页面。']);
+    type(address, 'https://acme.zendesk.com');
+    await click(button('添加并允许访问'));
+    expect(alerts()).toEqual(['https://acme.zendesk.com 是已支持的客服平台，ClaimLens 已会检查它（见上方列表）。']);
+    type(address, 'help.example.org');
+    await click(button('添加并允许访问'));
+    expect(alerts()).toEqual(['未获得 https://help.example.org 的访问权限，因此没有添加。']);
+
+    await click(button('清除全部记录…'));
+    expect(container.querySelector('#forget-question')?.textContent).toBe('要清空本机上的案例记录吗？');
+    expect(document.activeElement?.textContent).toBe('取消');
+    await click(button('确定清除'));
+    expect(send).toHaveBeenCalledWith({ type: 'forget-everything' });
+    expect(statuses()).toContain('已完成：本机上的案例记录已清空。此后检查的照片会重新开始记录。');
+  });
+});
+
+describe('messages from the settings checks, in Chinese', () => {
+  it('translates every validation message the settings schema writes', () => {
+    const inputs: unknown[] = [
+      'not an object',
+      { verdict: { reviewAt: 0, recommendations: { low: 'x'.repeat(2001) } } },
+      { verdict: { reviewAt: 90, highAt: 80 } },
+      { modelEnabled: 'yes', sites: [], customSites: ['http://x'] },
+      { knownBadHashes: 'none' },
+      { knownBadHashes: [1] },
+      { knownBadHashes: [{}] },
+      { knownBadHashes: [{ sha256: 'ABC' }] },
+      { knownBadHashes: [{ sha256: HASH_A, note: 'n'.repeat(201) }] },
+    ];
+    const errors = inputs.flatMap((input) => validateSettings(input).errors);
+    expect(errors.length).toBeGreaterThanOrEqual(11);
+    const { messages, byPath } = fieldErrors(errors, 'zh-CN');
+    expect(messages).toHaveLength(errors.length);
+    for (const text of [...messages, ...Object.values(byPath)]) {
+      expect(text).toMatch(CJK);
+      const leftover = latinWords(text).filter((w) => !['JSON', 'true', 'false', 'sha', 'pdq', 'note', 'https', 'support', 'example', 'com'].includes(w));
+      expect(leftover, text).toEqual([]);
+    }
+    // English reads as the schema wrote it, with the fields' labels.
+    expect(fieldErrors(['verdict.reviewAt: expected a whole number from 1 to 99', 'verdict.highAt must be above verdict.reviewAt']).messages).toEqual([
+      'Needs review from score: expected a whole number from 1 to 99',
+      'High risk from score: must be above “Needs review from score”',
+    ]);
+  });
+
+  it('translates every reason a file import is refused', async () => {
+    const good = await exportFile('claimlens-settings', { retentionDays: 90 });
+    const files = ['{', await exportFile('claimlens-hash-list', []), good.replace('"version": 1', '"version": 2'), good.replace('"retentionDays": 90', '"retentionDays": 91')];
+    const reasons: string[] = [];
+    for (const text of files) {
+      const read = await importFile('claimlens-settings', text);
+      expect(read).toHaveProperty('error');
+      reasons.push((read as { error: string }).error);
+    }
+    reasons.push(((await importFile('claimlens-hash-list', good)) as { error: string }).error);
+    expect(reasons.map((r) => importErrorText(r, 'zh-CN'))).toEqual([
+      '该文件不是有效的 JSON。',
+      '这不是 ClaimLens 设置文件。',
+      '不支持的文件版本：2。',
+      '校验和不匹配：文件在导出后被修改或已损坏。未导入任何内容。',
+      '这不是 ClaimLens 哈希列表文件。',
+    ]);
+    for (const r of reasons) expect(importErrorText(r, 'en')).toBe(r);
+  });
+
+  it('explains refused helpdesk addresses in Chinese', () => {
+    for (const text of ['', 'http://support.example.com', 'https://user:pw@support.example.com', 'https://acme.zendesk.com', 'https://exa mple.com', 'https://xn--_bad.example.com']) {
+      const result = parseOrigin(text, 'zh-CN');
+      expect(result, text).toHaveProperty('error');
+      expect((result as { error: string }).error, text).toMatch(CJK);
+    }
   });
 });
 
