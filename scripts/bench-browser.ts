@@ -6,17 +6,23 @@
  *   - the content script's main-thread cost per mutation batch on a page with 500 images that
  *     re-renders constantly (CPU time with the extension minus the same page without it);
  *   - content-script bundle size, extension zip size, first (cold) and later (warm) analyses.
- * A script, not a test: it prints a table and writes docs/bench/browser.json.
+ * A script, not a test: it prints a table and writes docs/bench/browser.json (or `--out FILE`).
+ * The extension and its zip are read from CLAIMLENS_OUT_DIR (default .output), where
+ * `CLAIMLENS_OUT_DIR=… npx wxt zip` put them.
  */
 import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BENCH_CACHE, benchImage, machine } from '../cli/bench';
 import { CHROMIUM, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/browser';
 import { ROOT, SAMPLE_ROLES, startFixtureServer, ZENDESK_FILES_COOKIE } from '../tests/e2e/server';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number) => Math.round(x * 10) / 10;
+
+const OUT_DIR = join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output');
+const outArg = process.argv.indexOf('--out');
+const RESULT_FILE = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]) : join(ROOT, 'docs', 'bench', 'browser.json');
 
 benchImage(2, 'jpeg');
 const server = await startFixtureServer(0, { extraDir: BENCH_CACHE });
@@ -129,6 +135,18 @@ const single: number[] = [];
 for (let i = 0; i < 5; i++) single.push(await addAttachments(page, ['2mp.jpg'], `one${i}x`));
 const twenty = await addAttachments(page, Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? '2mp.jpg' : Object.values(SAMPLE_ROLES)[i % 5])), 'twenty');
 
+/** Where the 20 analyses spent their time: medians of the reports' own timings (ms, per detector and shared stage). */
+async function ticketStages(tag: string): Promise<Record<string, number>> {
+  const worker = context.serviceWorkers()[0];
+  const timings = await worker.evaluate(async (tag) => {
+    const all = (await chrome.storage.session.get(null)) as Record<string, { images?: { src: string; report?: { timings: Record<string, number> } }[] }>;
+    return Object.values(all).flatMap((state) => (state?.images ?? []).filter((e) => e.src.includes(`/token/${tag}`) && e.report).map((e) => e.report!.timings));
+  }, tag);
+  const keys = [...new Set(timings.flatMap((t) => Object.keys(t)))];
+  return Object.fromEntries(keys.map((k) => [k, round(median(timings.map((t) => t[k] ?? 0)))]).sort((a, b) => (b[1] as number) - (a[1] as number)));
+}
+const twentyStages = await ticketStages('twenty');
+
 const withExtension = await rerenderCost(page, 60);
 await context.close();
 const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors', '--no-sandbox', '--disable-background-networking'] });
@@ -139,7 +157,7 @@ const withoutExtension = await rerenderCost(plainPage, 60);
 await plain.close();
 await server.close();
 
-const zips = existsSync(join(ROOT, '.output')) ? readdirSync(join(ROOT, '.output')).filter((f) => f.endsWith('-chrome.zip')) : [];
+const zips = existsSync(OUT_DIR) ? readdirSync(OUT_DIR).filter((f) => f.endsWith('-chrome.zip')) : [];
 const result = {
   date: new Date().toISOString(),
   machine: machine(),
@@ -147,15 +165,16 @@ const result = {
   coldFirstTicketMs: coldTicketMs,
   insertToBadge2mpMs: { median: round(median(single)), runs: single.map(round) },
   twentyImageTicketMs: round(twenty),
+  twentyImageStagesMedianMs: twentyStages,
   contentScriptPerBatchMs: round(Math.max(0, withExtension - withoutExtension) / 60),
   scriptPerBatchWithMs: round(withExtension / 60),
   scriptPerBatchWithoutMs: round(withoutExtension / 60),
   contentScriptBytes: statSync(join(EXTENSION_DIR, 'content-scripts', 'content.js')).size,
   extensionBytes: sizeOf(EXTENSION_DIR),
-  zipBytes: zips.length ? statSync(join(ROOT, '.output', zips[0])).size : undefined,
+  zipBytes: zips.length ? statSync(join(OUT_DIR, zips[0])).size : undefined,
 };
-mkdirSync(join(ROOT, 'docs', 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'docs', 'bench', 'browser.json'), `${JSON.stringify(result, null, 2)}\n`);
+mkdirSync(dirname(RESULT_FILE), { recursive: true });
+writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
 const kb = (b?: number) => (b === undefined ? 'not built (run wxt zip)' : `${Math.round(b / 1024)} KB`);
 console.log(`ClaimLens in-browser benchmark — ${result.date.slice(0, 10)}, ${result.machine.cpu} (${result.machine.cores} cores), Chromium headless, WASM`);
 console.log('| measure | result | goal |');
@@ -163,6 +182,7 @@ console.log('|---|---|---|');
 console.log(`| first ticket (5 images) incl. start of worker and wasm | ${coldTicketMs} ms | — |`);
 console.log(`| 2 MP claim image inserted → badge shows its level (median of 5) | ${result.insertToBadge2mpMs.median} ms | ≤ 1000 ms |`);
 console.log(`| 20-image ticket fully analysed | ${result.twentyImageTicketMs} ms | ≤ 8000 ms |`);
+console.log(`|   per image, median (ms): ${Object.entries(twentyStages).filter(([, ms]) => ms >= 5).map(([k, ms]) => `${k} ${ms}`).join(', ')} | | |`);
 console.log(`| content script per mutation batch, 500 images re-rendering | ${result.contentScriptPerBatchMs} ms (page alone ${result.scriptPerBatchWithoutMs}, with extension ${result.scriptPerBatchWithMs}) | ≤ 2 ms |`);
 console.log(`| content-script bundle | ${kb(result.contentScriptBytes)} | ≤ 60 KB |`);
 console.log(`| unpacked extension / zip | ${kb(result.extensionBytes)} / ${kb(result.zipBytes)} | — |`);

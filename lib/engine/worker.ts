@@ -74,6 +74,10 @@ export const workerApi = {
     await (memory ?? new DexieCaseMemory()).forgetEverything();
     memory = undefined;
   },
+  /** Drops this worker's index of the case memory: the next analysis reads the store again (another worker added sightings). */
+  reloadCaseMemory(): void {
+    memory = undefined;
+  },
   async rememberedCount(): Promise<number> {
     return (memory ?? new DexieCaseMemory()).count();
   },
