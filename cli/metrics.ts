@@ -68,3 +68,24 @@ export function tprAtFpr(items: readonly Scored[], maxFpr: number): RatePoint {
   }
   return best;
 }
+
+export interface Separation {
+  positives: number;
+  negatives: number;
+  /** NaN when either class is empty. */
+  rocAuc: number;
+  tprAt1PctFpr: RatePoint;
+  tprAt5PctFpr: RatePoint;
+}
+
+/** ROC AUC and TPR at 1% and 5% FPR of one set of scores. */
+export function separation(items: readonly Scored[]): Separation {
+  const positives = items.filter((i) => i.positive).length;
+  return {
+    positives,
+    negatives: items.length - positives,
+    rocAuc: rocAuc(items),
+    tprAt1PctFpr: tprAtFpr(items, 0.01),
+    tprAt5PctFpr: tprAtFpr(items, 0.05),
+  };
+}

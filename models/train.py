@@ -8,9 +8,10 @@ One command does everything (see models/README.md):
     /usr/bin/python3 models/train.py --corpus ../shared/corpus
 
 1. Reads manifest.csv, labels each file (AI = 1, real = 0, other C2PA files excluded) and
-   splits by source repository: the held-out sources are the ones `claimlens eval` keeps out
-   of calibration (cli/eval.ts, HELD_OUT_SOURCES), so no held-out number of the engine was
-   seen by the model either. Writes models/split.json.
+   splits by source repository: the held-out sources are listed in
+   models/held-out-sources.json, which `claimlens eval` reads too (they stay out of the
+   calibration's counted weights), so no held-out number of the engine was seen by the model
+   either. Writes models/split.json.
 2. Trains a small NPR-style ResNet on native-resolution 96 px crops. Both classes go through
    the same pipeline: random region → (sometimes) an extra JPEG pass → (sometimes) a mild
    0.9–1.1 rescale → JPEG at a random quality 60–100 → random crop → random horizontal flip.
@@ -60,22 +61,10 @@ MODEL_FILE = 'claimlens-npr.onnx'
 MODEL_VERSION = 'npr-small-2026-11-25'
 METRICS_DATE = '2026-11-25'
 
-# The same list as HELD_OUT_SOURCES in cli/eval.ts.
-HELD_OUT_SOURCES = [
-    'ai-forever/Kandinsky-3',
-    'lllyasviel/IC-Light',
-    'Sanster/IOPaint',
-    'cloneofsimo/lora',
-    'Mikubill/sd-webui-controlnet',
-    'PixArt-alpha/PixArt-sigma',
-    'AI-Image-Gen/generator-testing',
-    'photoview/photoview',
-    'LycheeOrg/Lychee',
-    'bigcat88/pillow_heif',
-    'mindeng/nom-exif',
-    'microsoft/c2pa-extension-validator',
-    'c2pa-org/public-testfiles',
-]
+# The held-out source repositories, shared with `claimlens eval` (cli/eval.ts reads the same file).
+HELD_OUT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'held-out-sources.json')
+with open(HELD_OUT_FILE) as _f:
+    HELD_OUT_SOURCES = list(json.load(_f)['sources'])
 
 # PNG files in this repository whose scores the Node tests reproduce (lossless, so both
 # decoders give the same pixels).
@@ -457,7 +446,7 @@ def main():
         if labels != {0, 1}:
             sys.exit(f'the {name} split lacks a class: {labels}')
     split = {
-        'rule': 'source-disjoint by manifest source_repo; held-out sources = HELD_OUT_SOURCES of cli/eval.ts',
+        'rule': 'source-disjoint by manifest source_repo; held-out sources = models/held-out-sources.json (shared with cli/eval.ts)',
         'labels': 'ai-generated, ai-edited, c2pa with an AI- claim = 1; real-camera, real-photo-stripped, c2pa camera capture = 0',
         'heldOutSources': HELD_OUT_SOURCES,
         'train': sorted(it['file'] for it in train),

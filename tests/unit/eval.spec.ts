@@ -9,7 +9,26 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { calibrate, evaluate, FORMAT_IDS, HELD_OUT_SOURCES, MAX_WEIGHT, type CalibrationFile, type EvalResult } from '../../cli/eval';
+import {
+  calibrate,
+  DETECTOR_STATISTICS,
+  detectorSeparation,
+  evaluate,
+  fitOutOfSampleWeights,
+  renderEvaluation,
+  FORMAT_IDS,
+  HELD_OUT_SOURCES,
+  leaveOneSourceOut,
+  MAX_WEIGHT,
+  OUT_OF_SAMPLE_MAX_WEIGHT,
+  rescore,
+  statisticOf,
+  type CalibrationFile,
+  type EvalResult,
+} from '../../cli/eval';
+import type { Evidence, Report } from '../../lib/engine/types';
+import { CALIBRATION, combine } from '../../lib/verdict';
+import heldOutList from '../../models/held-out-sources.json' with { type: 'json' };
 import { classify, ManifestError } from '../../cli/manifest';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -62,6 +81,8 @@ const PHOTOVIEW = 'photoview/photoview';
 
 let dir: string;
 let files: Record<string, Buffer>;
+/** The full run of the first eval test (with equalised measurements), reused by the table test. */
+let firstResult: EvalResult | undefined;
 
 function write(name: string, bytes: Buffer | string) {
   writeFileSync(join(dir, name), bytes);
@@ -107,9 +128,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(manifest: string, writeCalibration?: string): Promise<EvalResult> {
+async function run(manifest: string, writeCalibration?: string, equalise = true): Promise<EvalResult> {
   const lines: string[] = [];
-  await evaluate({ manifest: join(dir, manifest), json: true, writeCalibration }, (s) => lines.push(s));
+  await evaluate({ manifest: join(dir, manifest), json: true, writeCalibration, equalise }, (s) => lines.push(s));
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0]) as EvalResult;
 }
@@ -134,6 +155,7 @@ describe('claimlens eval', () => {
     expect(HELD_OUT_SOURCES).toContain(KANDINSKY);
     expect(HELD_OUT_SOURCES).toContain(PHOTOVIEW);
     const r = await run('manifest.csv');
+    firstResult = r;
 
     expect(r.files.listed).toBe(12);
     expect(r.files.analysed).toBe(11);
@@ -164,6 +186,39 @@ describe('claimlens eval', () => {
     expect(r.heldOut?.sources).toEqual([KANDINSKY, PHOTOVIEW]);
     expect(r.heldOut?.metrics).toMatchObject({ ai: 1, real: 1, files: 2, rocAuc: 1 });
     expect(r.calibration).toBeNull();
+
+    // Each detector statistic, as received and equalised, on all files and held out.
+    const rows = r.detectorStatistics.rows;
+    expect(rows.map((row) => `${row.condition} ${row.detector}.${row.statistic}`)).toEqual(
+      ['as-received', 'equalised'].flatMap((c) => DETECTOR_STATISTICS.map((d) => `${c} ${d.detector}.${d.field}`)),
+    );
+    expect(r.detectorStatistics.equalisedUnreadable).toBe(0);
+    for (const row of rows) {
+      // Every picture is large enough for every detector: 4 AI, 5 real, none unscored.
+      expect(row.all).toMatchObject({ files: 9, ai: 4, real: 5, unscored: 0 });
+      expect(row.heldOut).toMatchObject({ files: 2, ai: 1, real: 1 });
+      expect(row.all.rocAuc).toBeGreaterThanOrEqual(0);
+      expect(row.all.rocAuc).toBeLessThanOrEqual(1);
+    }
+
+    // The model's weights: fitted on the two held-out files; each leave-one-source-out fold
+    // keeps one class only, so it gives no weight, and the cross-fitted held-out scores use none.
+    expect(r.modelWeights?.counts).toMatchObject({ ai: 1, real: 1 });
+    expect(Object.keys(r.modelWeights!.fitted).every((id) => id.startsWith('model.npr.'))).toBe(true);
+    expect(r.modelWeights?.folds.map((f) => f.source).sort()).toEqual([KANDINSKY, PHOTOVIEW].sort());
+    for (const fold of r.modelWeights!.folds) expect(Object.values(fold.weights).every((w) => w === 0)).toBe(true);
+    expect(r.crossFitted?.heldOut).toMatchObject({ ai: 1, real: 1, files: 2 });
+    expect(r.crossFitted?.overall).toMatchObject({ ai: 4, real: 5, files: 11 });
+  }, 120_000);
+
+  it('can leave out the equalised measurements', async () => {
+    const lines: string[] = [];
+    await evaluate({ manifest: join(dir, 'no-source.csv'), json: true, equalise: false }, (s) => lines.push(s));
+    const r = JSON.parse(lines[0]) as EvalResult;
+    expect(r.detectorStatistics.rows.every((row) => row.condition === 'as-received')).toBe(true);
+    expect(r.detectorStatistics.rows.every((row) => row.heldOut === null)).toBe(true);
+    expect(r.modelWeights).toBeNull();
+    expect(r.crossFitted).toBeNull();
   });
 
   it('keeps every weight in the direction its evidence points', () => {
@@ -188,10 +243,11 @@ describe('claimlens eval', () => {
 
   it('writes a calibration counted on the calibration split only', async () => {
     const out = join(dir, 'calibration.json');
-    const r = await run('manifest.csv', out);
+    const r = await run('manifest.csv', out, false);
     const cal = JSON.parse(readFileSync(out, 'utf8')) as CalibrationFile;
 
     expect(Object.keys(cal)).toEqual(['prior', 'weights', 'generatedAt', 'source', 'heldOutSources', 'counts']);
+    expect(HELD_OUT_SOURCES).toEqual(heldOutList.sources);
     expect(cal.prior).toBe(-1.386); // ln(0.2 / 0.8)
     expect(cal.source).toBe(join(dir, 'manifest.csv'));
     expect(Number.isNaN(Date.parse(cal.generatedAt))).toBe(false);
@@ -220,11 +276,26 @@ describe('claimlens eval', () => {
     }
     // AI-pointing size signs never lower the score.
     for (const id of ['metadata.dimensions.generator-size', 'metadata.dimensions.multiple-of-64']) expect(cal.weights[id] ?? 0).toBeGreaterThanOrEqual(0);
-  });
+
+    // The model's evidence is counted on the held-out files only (h1 AI, h2 real).
+    expect(Object.keys(cal.counts.evidence).some((id) => id.startsWith('model.'))).toBe(false);
+    const oos = cal.counts.outOfSample;
+    expect(oos).toMatchObject({ families: ['model'], maxWeight: OUT_OF_SAMPLE_MAX_WEIGHT, ai: 1, real: 1 });
+    const modelIds = Object.keys(cal.weights).filter((id) => id.startsWith('model.'));
+    expect(modelIds.length).toBeGreaterThan(0);
+    expect(modelIds.sort()).toEqual(Object.keys(oos.evidence).sort());
+    for (const id of modelIds) {
+      const c = oos.evidence[id];
+      const llr = Math.log((c.ai + 1) / 3) - Math.log((c.real + 1) / 3);
+      expect(Math.abs(cal.weights[id])).toBeLessThanOrEqual(OUT_OF_SAMPLE_MAX_WEIGHT);
+      if (id === 'model.npr.uncertain') expect(cal.weights[id]).toBe(0);
+      else if (cal.weights[id] !== 0) expect(cal.weights[id]).toBeCloseTo(llr, 3);
+    }
+  }, 120_000);
 
   it('uses every file for calibration when there is no source_repo column', async () => {
     const out = join(dir, 'calibration-all.json');
-    const r = await run('no-source.csv', out);
+    const r = await run('no-source.csv', out, false);
     expect(r.heldOut).toBeNull();
     const cal = JSON.parse(readFileSync(out, 'utf8')) as CalibrationFile;
     expect(cal.heldOutSources).toEqual([]);
@@ -233,13 +304,19 @@ describe('claimlens eval', () => {
 
   it('prints a table by default', async () => {
     const lines: string[] = [];
-    await evaluate({ manifest: join(dir, 'manifest.csv'), json: false }, (s) => lines.push(s));
+    await evaluate({ manifest: join(dir, 'manifest.csv'), json: false, equalise: false }, (s) => lines.push(s));
     const text = lines.join('\n');
     expect(text).toContain('ROC AUC of the risk score');
     expect(text).toContain('Held-out sources — AI vs real: 1 AI, 1 real');
     expect(text).toContain('missing.jpg: No such file');
     expect(text).toMatch(/provenance\.generator\.a1111\s+0 0\.0%\s+0 0\.0%\s+3 100\.0%/);
-  });
+    expect(text).toContain('Detector statistics on their own');
+    expect(text).toMatch(/model\.npr\s+score\s+as received\s+all\s+9\s+4\/5/);
+    expect(text).toContain('Held-out sources, model weights cross-fitted');
+    // The equalised rows, from the first run's result.
+    expect(firstResult).toBeDefined();
+    expect(renderEvaluation(firstResult!)).toMatch(/pixels\.ela\s+ratio\s+JPEG q90 \(equalised\)\s+held-out\s+2\s+1\/1/);
+  }, 120_000);
 
   it('rejects a manifest without a label column', async () => {
     await expect(run('no-label.csv')).rejects.toBeInstanceOf(ManifestError);
@@ -266,5 +343,173 @@ describe('calibrate', () => {
     expect(cal.weights).not.toHaveProperty('x.held-out');
     expect(cal.weights).not.toHaveProperty('claim.timeline.before-order');
     expect(cal.counts).toMatchObject({ ai: 201, real: 201 });
+  });
+});
+
+const evidenceItem = (id: string, family: Evidence['family'], points: Evidence['points'], data?: Record<string, unknown>, weight = 0): Evidence => ({
+  id,
+  family,
+  points,
+  weight,
+  title: id,
+  detail: '',
+  ...(data ? { data } : {}),
+});
+
+describe('detector statistics', () => {
+  it('reads the numeric statistic of a detector from its evidence data', () => {
+    const evidence = [
+      evidenceItem('metadata.camera.absent', 'metadata', 'neutral', { ratio: 9 }),
+      evidenceItem('pixels.ela.uniform', 'pixels', 'neutral', { ratio: 2.5, analysedSize: '100×100' }),
+    ];
+    expect(statisticOf(evidence, 'pixels.ela', 'ratio')).toBe(2.5);
+    expect(statisticOf(evidence, 'pixels.ela', 'analysedSize')).toBeUndefined();
+    expect(statisticOf(evidence, 'pixels.noise', 'outlierShare')).toBeUndefined();
+  });
+
+  it('computes each statistic’s AUC and TPR on all files and held out, per condition', () => {
+    const ela = (ratio: number) => [evidenceItem('pixels.ela.uniform', 'pixels', 'neutral', { ratio })];
+    const model = (score: number) => [evidenceItem('model.npr.uncertain', 'model', 'neutral', { score })];
+    const samples = [
+      // AI 3, 4, 5 against real 1, 2, 3.5: 8 of 9 pairs ranked right.
+      { cls: 'ai', heldOut: false, evidence: [...ela(3), ...model(0.9)], equalised: ela(1) },
+      { cls: 'ai', heldOut: true, evidence: [...ela(4), ...model(0.8)], equalised: ela(2) },
+      { cls: 'ai', heldOut: true, evidence: ela(5), equalised: ela(3) },
+      { cls: 'real', heldOut: false, evidence: [...ela(1), ...model(0.1)], equalised: ela(4) },
+      { cls: 'real', heldOut: true, evidence: [...ela(2), ...model(0.85)], equalised: ela(5) },
+      { cls: 'real', heldOut: true, evidence: ela(3.5), equalised: ela(6) },
+      // Left out: no class, or not analysed.
+      { cls: 'excluded', heldOut: true, evidence: ela(100) },
+      { cls: 'ai', heldOut: true },
+    ];
+    const rows = detectorSeparation(samples, true);
+    const row = (condition: string, detector: string) => rows.find((r) => r.condition === condition && r.detector === detector)!;
+
+    const elaAll = row('as-received', 'pixels.ela');
+    expect(elaAll.all).toMatchObject({ files: 6, ai: 3, real: 3, unscored: 0 });
+    expect(elaAll.all.rocAuc).toBeCloseTo(8 / 9, 4);
+    // Held out: AI 4, 5 against real 2, 3.5 — all four pairs right.
+    expect(elaAll.heldOut).toMatchObject({ files: 4, ai: 2, real: 2, rocAuc: 1 });
+    expect(elaAll.heldOut?.tprAt1PctFpr).toEqual({ tpr: 1, fpr: 0, threshold: 4 });
+
+    // Equalised, the order is reversed.
+    expect(row('equalised', 'pixels.ela').all).toMatchObject({ files: 6, rocAuc: 0 });
+
+    // The model fired on four files only; the others count as unscored.
+    const npr = row('as-received', 'model.npr');
+    expect(npr.all).toMatchObject({ files: 4, ai: 2, real: 2, unscored: 2 });
+    // 0.9 > 0.85 > 0.8 > 0.1: pairs (0.9,0.1) (0.9,0.85) (0.8,0.1) right, (0.8,0.85) wrong.
+    expect(npr.all.rocAuc).toBe(0.75);
+    expect(npr.heldOut).toMatchObject({ files: 2, ai: 1, real: 1, unscored: 2, rocAuc: 0 });
+    expect(row('equalised', 'model.npr').all).toMatchObject({ files: 0, unscored: 6, rocAuc: null });
+
+    // Without held-out files there is no held-out column; without equalised evidence no equalised rows.
+    const plain = detectorSeparation(samples.map(({ equalised: _e, ...rest }) => rest), false);
+    expect(plain.every((r) => r.condition === 'as-received' && r.heldOut === null)).toBe(true);
+    expect(plain).toHaveLength(DETECTOR_STATISTICS.length);
+  });
+});
+
+describe('model weights from held-out files', () => {
+  const modelSample = (cls: string, bin: 'likely-ai' | 'uncertain' | 'likely-real', source = 's', inSplit = false) => ({
+    cls,
+    source,
+    inSplit,
+    evidence: [
+      { id: `model.npr.${bin}`, family: 'model', points: bin === 'likely-ai' ? 'ai' : bin === 'likely-real' ? 'authentic' : 'neutral' },
+      { id: 'metadata.camera.absent', family: 'metadata', points: 'neutral' },
+    ],
+  });
+  const llr = (kAi: number, nAi: number, kReal: number, nReal: number) => Math.log((kAi + 1) / (nAi + 2)) - Math.log((kReal + 1) / (nReal + 2));
+
+  it('fits the smoothed log-likelihood ratio of the model’s bins, capped and in their direction', () => {
+    const samples = [
+      ...Array.from({ length: 6 }, () => modelSample('ai', 'likely-ai')),
+      ...Array.from({ length: 4 }, () => modelSample('ai', 'uncertain')),
+      ...Array.from({ length: 8 }, () => modelSample('real', 'uncertain')),
+      ...Array.from({ length: 2 }, () => modelSample('real', 'likely-real')),
+      modelSample('excluded', 'likely-ai'),
+    ];
+    const { weights, counts } = fitOutOfSampleWeights(samples);
+    expect(counts).toMatchObject({ ai: 10, real: 10 });
+    expect(Object.keys(weights).sort()).toEqual(['model.npr.likely-ai', 'model.npr.likely-real', 'model.npr.uncertain']);
+    // ln(7/12) − ln(1/12) = ln 7 ≈ 1.95, capped.
+    expect(llr(6, 10, 0, 10)).toBeGreaterThan(OUT_OF_SAMPLE_MAX_WEIGHT);
+    expect(weights['model.npr.likely-ai']).toBe(OUT_OF_SAMPLE_MAX_WEIGHT);
+    // The neutral bin stays at 0 although it is commoner in real photos here.
+    expect(Math.abs(llr(4, 10, 8, 10))).toBeGreaterThan(0.5);
+    expect(weights['model.npr.uncertain']).toBe(0);
+    expect(weights['model.npr.likely-real']).toBeCloseTo(llr(0, 10, 2, 10), 3);
+    // Other families are not fitted here.
+    expect(weights).not.toHaveProperty('metadata.camera.absent');
+
+    // A "likely real" bin seen more often in AI images cannot raise the score.
+    const reversed = fitOutOfSampleWeights([modelSample('ai', 'likely-real'), modelSample('ai', 'likely-real'), modelSample('real', 'uncertain')]);
+    expect(reversed.weights['model.npr.likely-real']).toBe(0);
+    // With one class missing there is nothing to fit.
+    const oneClass = fitOutOfSampleWeights([modelSample('ai', 'likely-ai'), modelSample('ai', 'uncertain')]);
+    expect(Object.values(oneClass.weights)).toEqual([0, 0]);
+  });
+
+  it('calibrate() counts the model on held-out files only, everything else on the calibration split', () => {
+    const samples = [
+      // Calibration split: the model's own training sources, where it says "likely AI" for every real photo.
+      ...Array.from({ length: 5 }, () => modelSample('real', 'likely-ai', 'train', true)),
+      ...Array.from({ length: 5 }, () => modelSample('ai', 'uncertain', 'train', true)),
+      // Held out: "likely AI" for 3 of 4 AI images and 0 of 4 real photos.
+      ...Array.from({ length: 3 }, () => modelSample('ai', 'likely-ai', 'held')),
+      modelSample('ai', 'uncertain', 'held'),
+      ...Array.from({ length: 4 }, () => modelSample('real', 'uncertain', 'held')),
+    ];
+    const cal = calibrate(samples, { source: 'm.csv', heldOutSources: ['held'], generatedAt: '2026-11-26T00:00:00.000Z' });
+    expect(cal.weights['model.npr.likely-ai']).toBeCloseTo(llr(3, 4, 0, 4), 3);
+    expect(cal.weights['model.npr.uncertain']).toBe(0);
+    expect(cal.counts).toMatchObject({ ai: 5, real: 5 });
+    expect(cal.counts.evidence).not.toHaveProperty('model.npr.likely-ai');
+    expect(cal.counts.outOfSample).toMatchObject({ ai: 4, real: 4, evidence: { 'model.npr.likely-ai': { ai: 3, real: 0 } } });
+    // Metadata still comes from the calibration split (fires everywhere: ln(6/7) − ln(6/7) = 0).
+    expect(cal.weights['metadata.camera.absent']).toBe(0);
+    expect(cal.counts.evidence['metadata.camera.absent']).toEqual({ ai: 5, real: 5 });
+  });
+
+  it('cross-fits by source: each source gets the weights fitted without it', () => {
+    const samples = [
+      modelSample('ai', 'likely-ai', 'A'),
+      modelSample('ai', 'likely-ai', 'A'),
+      modelSample('real', 'uncertain', 'A'),
+      modelSample('ai', 'uncertain', 'B'),
+      modelSample('real', 'uncertain', 'B'),
+      modelSample('real', 'likely-ai', 'C'),
+      modelSample('ai', 'likely-ai', 'C'),
+    ];
+    const folds = leaveOneSourceOut(samples);
+    expect(folds.map((f) => [f.source, f.files])).toEqual([
+      ['A', 3],
+      ['B', 2],
+      ['C', 2],
+    ]);
+    for (const fold of folds) {
+      expect(fold.weights).toEqual(fitOutOfSampleWeights(samples.filter((s) => s.source !== fold.source), new Map(samples.flatMap((s) => s.evidence.map((e) => [e.id, e.points])))).weights);
+    }
+    // Without A: likely-ai fires in 1 of 2 AI (C) and 1 of 2 real (C) → 0.
+    expect(folds[0].weights['model.npr.likely-ai']).toBe(0);
+    // Without C: 2 of 3 AI, 0 of 2 real → ln(3/5) − ln(1/4).
+    expect(folds[2].weights['model.npr.likely-ai']).toBeCloseTo(llr(2, 3, 0, 2), 3);
+  });
+
+  it('rescore() replaces only the model’s weights and recomputes the risk', () => {
+    const evidence = [
+      evidenceItem('metadata.camera.absent', 'metadata', 'neutral', undefined, 0.865),
+      evidenceItem('metadata.dimensions.generator-size', 'metadata', 'ai', undefined, 2.497),
+      evidenceItem('model.npr.likely-ai', 'model', 'ai', { score: 0.8 }, 0),
+    ];
+    const report = { evidence, risk: combine(evidence) } as unknown as Report;
+    expect(rescore(report, { 'model.npr.likely-ai': 0 }).risk).toEqual(report.risk);
+    const raised = rescore(report, { 'model.npr.likely-ai': 1.5 });
+    expect(raised.evidence.map((e) => e.weight)).toEqual([0.865, 2.497, 1.5]);
+    expect(raised.risk.score).toBe(Math.round(100 / (1 + Math.exp(-(CALIBRATION.prior + 0.865 + 2.497 + 1.5)))));
+    // Two families now raise the score, so high is reachable.
+    expect(raised.risk.level).toBe('high');
+    expect(rescore(report, {}).evidence[2].weight).toBe(0);
   });
 });

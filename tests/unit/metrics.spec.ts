@@ -1,6 +1,6 @@
 /** ROC AUC and TPR-at-FPR of `claimlens eval`, on arrays small enough to check by hand. */
 import { describe, expect, it } from 'vitest';
-import { rocAuc, tprAtFpr, type Scored } from '../../cli/metrics';
+import { rocAuc, separation, tprAtFpr, type Scored } from '../../cli/metrics';
 
 const items = (pos: number[], neg: number[]): Scored[] => [
   ...pos.map((score) => ({ score, positive: true })),
@@ -60,5 +60,42 @@ describe('tprAtFpr', () => {
     const r = tprAtFpr(items([1], []), 0.01);
     expect(r.tpr).toBeNaN();
     expect(r.fpr).toBeNaN();
+  });
+});
+
+describe('separation', () => {
+  // 100 positives at k + 0.5 and 100 negatives at k (k = 0…99): a positive beats a negative
+  // exactly when its k is at least the negative's, 5050 of 10000 pairs.
+  const ks = Array.from({ length: 100 }, (_, k) => k);
+  const interleaved = items(
+    ks.map((k) => k + 0.5),
+    ks,
+  );
+
+  it('gives the AUC of interleaved scores and the TPR at 1% and 5% FPR', () => {
+    const s = separation(interleaved);
+    expect(s.positives).toBe(100);
+    expect(s.negatives).toBe(100);
+    expect(s.rocAuc).toBeCloseTo(0.505, 12);
+    // From the top: 99.5 (AI), 99 (real: 1% FPR), 98.5 (AI), 98 (real: 2%, too many).
+    expect(s.tprAt1PctFpr).toEqual({ tpr: 0.02, fpr: 0.01, threshold: 98.5 });
+    // Five real photos flagged (≥ 95) leaves room for six AI images (≥ 94.5).
+    expect(s.tprAt5PctFpr).toEqual({ tpr: 0.06, fpr: 0.05, threshold: 94.5 });
+  });
+
+  it('is 1 when the statistic separates perfectly and 0 when it runs the other way', () => {
+    const up = separation(items([0.9, 0.8, 0.7], [0.3, 0.2]));
+    expect(up.rocAuc).toBe(1);
+    expect(up.tprAt1PctFpr).toEqual({ tpr: 1, fpr: 0, threshold: 0.7 });
+    const down = separation(items([0.3, 0.2], [0.9, 0.8, 0.7]));
+    expect(down.rocAuc).toBe(0);
+    expect(down.tprAt5PctFpr).toEqual({ tpr: 0, fpr: 0, threshold: Infinity });
+  });
+
+  it('gives NaN for a missing class', () => {
+    const s = separation(items([1, 2], []));
+    expect(s.negatives).toBe(0);
+    expect(s.rocAuc).toBeNaN();
+    expect(s.tprAt5PctFpr.tpr).toBeNaN();
   });
 });
