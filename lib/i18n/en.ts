@@ -378,6 +378,24 @@ export const EN = {
     'When this photo is saved again as a JPEG, no area changes much more than the rest. That is what an unedited photo usually looks like, ' +
     'but a picture that was edited and then saved or resized as a whole can look the same, so this does not prove the photo is genuine. ' +
     'This is a visual aid for a trained examiner, not a verdict.',
+  'model.npr.accuracy':
+    'It was trained on about {train} public images; on {total} pictures from sources it never saw ({ai} AI, {real} real) it ranked an AI picture above a real one {auc} of the time, and when tuned to wrongly flag at most 1 real photo in 20 it caught {tpr} of the AI pictures.',
+  'model.npr.likely-ai.title': 'Neural check: the fine pixel pattern looks AI-generated',
+  'model.npr.likely-ai.detail':
+    'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels rated this picture as likely AI-made. ' +
+    'This is a statistical signal, not proof. ' +
+    '{accuracy} Heavy compression, screenshots, beauty filters, "AI enhance" camera modes and upscaling apps can make an honest photo score high, ' +
+    'so treat it as a reason to look closer alongside the other checks. Bright cells in the map show the areas that looked most AI-like.',
+  'model.npr.uncertain.title': 'Neural check: no clear answer',
+  'model.npr.uncertain.detail':
+    'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels could not tell whether this picture is a camera photo or AI-made. ' +
+    '{accuracy} This neither supports nor weakens the claim; rely on the other checks.',
+  'model.npr.likely-real.title': 'Neural check: the fine pixel pattern looks like a camera photo',
+  'model.npr.likely-real.detail':
+    'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels rated this picture as camera-like. ' +
+    'This is a statistical signal, not proof. {accuracy} Newer generators it never saw, and AI pictures that were shrunk, re-saved or photographed off a screen, ' +
+    'can look camera-like to it, so this does not clear a picture that other checks question.',
+  'model.npr.mapLabel': 'AI-likeness of each patch (0 = camera-like, 1 = AI-like)',
   'pixels.ela.mapLabel': 'Re-compression error per area (grey levels; brighter = changes more when re-saved)',
   'pixels.noise.inconsistent.title': 'The grain of the picture differs from area to area',
   'pixels.noise.inconsistent.detail':

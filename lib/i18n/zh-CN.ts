@@ -348,6 +348,24 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
     '把这张照片重新保存为 JPEG 时，没有哪个区域的变化明显大于其他部分。未经编辑的照片通常就是这样，' +
     '但编辑后又整体保存或缩放过的图片看起来也可能一样，所以这不能证明照片是真实的。' +
     '这是供有经验的审核人员参考的可视化辅助，不是结论。',
+  'model.npr.accuracy':
+    '它用约 {train} 张公开图片训练；在来自它从未见过的来源的 {total} 张图片上（{ai} 张 AI、{real} 张真实照片），它把 AI 图片排在真实照片之前的比例为 {auc}；在每 20 张真实照片最多误报 1 张的设置下，它识别出了 {tpr} 的 AI 图片。',
+  'model.npr.likely-ai.title': '神经网络检查：细微像素纹理像是 AI 生成',
+  'model.npr.likely-ai.detail':
+    '一个小型神经网络会寻找 AI 图像生成器在相邻像素之间留下的微弱痕迹，它判断这张图片很可能由 AI 生成。' +
+    '这是统计信号，不是证据。' +
+    '{accuracy}重度压缩、截图、美颜滤镜、相机的“AI 增强”模式和放大类应用都可能让真实照片得分偏高，' +
+    '因此请把它当作需要结合其他检查仔细查看的理由。热力图中越亮的格子，表示该区域越像 AI 生成。',
+  'model.npr.uncertain.title': '神经网络检查：无法明确判断',
+  'model.npr.uncertain.detail':
+    '一个小型神经网络会寻找 AI 图像生成器在相邻像素之间留下的微弱痕迹，但它无法判断这张图片是相机拍摄的照片还是 AI 生成的。' +
+    '{accuracy}这一结果既不支持也不削弱索赔；请以其他检查为准。',
+  'model.npr.likely-real.title': '神经网络检查：细微像素纹理像是相机照片',
+  'model.npr.likely-real.detail':
+    '一个小型神经网络会寻找 AI 图像生成器在相邻像素之间留下的微弱痕迹，它判断这张图片更像相机拍摄的照片。' +
+    '这是统计信号，不是证据。{accuracy}它没见过的新型生成器，以及被缩小、重新保存或对着屏幕翻拍的 AI 图片，' +
+    '在它看来都可能像相机照片，因此当其他检查提出疑问时，这一结果并不能证明图片没有问题。',
+  'model.npr.mapLabel': '每个图块的 AI 相似度（0 = 像相机照片，1 = 像 AI 生成）',
   'pixels.ela.mapLabel': '各区域的再压缩误差（灰度级；越亮 = 重新保存时变化越大）',
   'pixels.noise.inconsistent.title': '图片各区域的颗粒感不一致',
   'pixels.noise.inconsistent.detail':

@@ -12,6 +12,7 @@ import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
 import { IndexedCaseMemory } from '../../lib/engine/memory';
 import { errorEvidence, pixelsSkippedEvidence } from '../../lib/engine/runner';
+import { NPR_MAP_LABEL, nprFinding } from '../../lib/detectors/model/npr';
 import { NOT_YET_CHECKED } from '../../lib/engine/coverage';
 import type { ClaimContext, Evidence, Report } from '../../lib/engine/types';
 import { interpretC2pa } from '../../lib/detectors/provenance/c2pa';
@@ -35,7 +36,7 @@ const EN = CATALOGUES.en;
 const ZH = CATALOGUES['zh-CN'];
 const KEYS = Object.keys(EN) as MessageKey[];
 /** Families whose detectors others are writing; they may carry English texts only. */
-const ENGLISH_ONLY = /^(model|rules)\./;
+const ENGLISH_ONLY = /^rules\./;
 
 /** The checks every evidence item must pass; returns the items checked. */
 function checkEvidence(evidence: readonly Pick<Evidence, 'id' | 'title' | 'detail' | 'text'>[], where: string): number {
@@ -120,7 +121,7 @@ describe('catalogues', () => {
     expect(levelLabel('high', 'zh-CN')).toBe('高风险');
     // A team's own wording is shown as written.
     expect(recommendationText({ recommendation: 'Call the fraud desk.' }, 'zh-CN')).toBe('Call the fraud desk.');
-    for (const text of [...NOT_YET_CHECKED, ELA_TEXTS.mapLabel, NOISE_TEXTS.mapLabel, SPECTRUM_TEXTS.label]) {
+    for (const text of [...NOT_YET_CHECKED, ELA_TEXTS.mapLabel, NOISE_TEXTS.mapLabel, SPECTRUM_TEXTS.label, NPR_MAP_LABEL]) {
       expect(translateEnglish(text, 'zh-CN'), text).toMatch(/[\u4e00-\u9fff]/);
       expect(translateEnglish(text, 'en')).toBe(text);
     }
@@ -275,6 +276,10 @@ describe('message references on the evidence', () => {
       { ...summary([leica]), readError: 'truncated' },
     ]) {
       findings.push(...interpretC2pa(s));
+    }
+    const grid = { cols: 2, rows: 1, corners: [{ x: 0, y: 0 }, { x: 96, y: 0 }] };
+    for (const score of [0.95, 0.5, 0.05]) {
+      findings.push(nprFinding({ score, cropScores: [score, score], grid, backend: 'wasm', loadMs: 1, inferenceMs: 1 }));
     }
     const engine = [errorEvidence('pixels.ela', new Error('boom')), pixelsSkippedEvidence(['pixels.ela'], 'unsupported format')];
     expect(checkEvidence([...findings, ...engine], 'synthetic')).toBe(findings.length + engine.length);

@@ -21,6 +21,8 @@ import { defineDetector, type Finding } from '../../engine/detector';
 import type { Pixels, TensorLike } from '../../engine/host';
 import type { Heatmap } from '../../engine/types';
 import metrics from '../../../models/metrics.json' with { type: 'json' };
+import { msg, say } from '../../i18n/messages';
+import { EN } from '../../i18n/en';
 
 export const NPR_MODEL_FILE = 'claimlens-npr.onnx';
 export const NPR_MODEL_VERSION: string = metrics.version;
@@ -80,39 +82,20 @@ export function cropTensor(px: Pixels, corners: readonly { x: number; y: number 
 const heldOut = metrics.heldOut.plain.metrics;
 const pct = (x: number | null | undefined) => (x == null ? 'n/a' : `${Math.round(x * 100)}%`);
 
-/** What the model's measured accuracy was, in one sentence for agents. */
-export const ACCURACY_SENTENCE =
-  `It was trained on about ${metrics.training.trainFiles} public images; on ${heldOut.ai + heldOut.real} pictures from sources it never saw ` +
-  `(${heldOut.ai} AI, ${heldOut.real} real) it ranked an AI picture above a real one ${pct(heldOut.rocAuc)} of the time, and when tuned to wrongly flag ` +
-  `at most 1 real photo in 20 it caught ${pct(heldOut.tprAt5PctFpr.tpr)} of the AI pictures.`;
+/** What the model's measured accuracy was, in one sentence for agents (a catalogue message). */
+export const ACCURACY = msg('model.npr.accuracy', {
+  train: metrics.training.trainFiles,
+  total: heldOut.ai + heldOut.real,
+  ai: heldOut.ai,
+  real: heldOut.real,
+  auc: pct(heldOut.rocAuc),
+  tpr: pct(heldOut.tprAt5PctFpr.tpr),
+});
 
-export const NPR_TEXTS = {
-  'likely-ai': {
-    points: 'ai',
-    title: 'Neural check: the fine pixel pattern looks AI-generated',
-    detail:
-      'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels rated this picture as likely AI-made. ' +
-      'This is a statistical signal, not proof. ' +
-      '{accuracy} Heavy compression, screenshots, beauty filters, "AI enhance" camera modes and upscaling apps can make an honest photo score high, ' +
-      'so treat it as a reason to look closer alongside the other checks. Bright cells in the map show the areas that looked most AI-like.',
-  },
-  uncertain: {
-    points: 'neutral',
-    title: 'Neural check: no clear answer',
-    detail:
-      'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels could not tell whether this picture is a camera photo or AI-made. ' +
-      '{accuracy} This neither supports nor weakens the claim; rely on the other checks.',
-  },
-  'likely-real': {
-    points: 'authentic',
-    title: 'Neural check: the fine pixel pattern looks like a camera photo',
-    detail:
-      'A small neural network that looks for the faint patterns AI image generators leave between neighbouring pixels rated this picture as camera-like. ' +
-      'This is a statistical signal, not proof. {accuracy} Newer generators it never saw, and AI pictures that were shrunk, re-saved or photographed off a screen, ' +
-      'can look camera-like to it, so this does not clear a picture that other checks question.',
-  },
-  mapLabel: 'AI-likeness of each patch (0 = camera-like, 1 = AI-like)',
-} as const;
+const POINTS = { 'likely-ai': 'ai', uncertain: 'neutral', 'likely-real': 'authentic' } as const;
+
+/** Label of the per-patch map (English; the panel translates it). */
+export const NPR_MAP_LABEL = EN['model.npr.mapLabel'];
 
 export type NprBin = 'likely-ai' | 'uncertain' | 'likely-real';
 
@@ -152,7 +135,6 @@ export async function scorePixels(
 
 export function nprFinding(r: NprScore): Finding {
   const bin = binOf(r.score);
-  const texts = NPR_TEXTS[bin];
   const heatmap: Heatmap = {
     kind: 'heatmap',
     width: r.grid.cols,
@@ -160,13 +142,12 @@ export function nprFinding(r: NprScore): Finding {
     values: r.cropScores.map((v) => round(v)),
     min: 0,
     max: 1,
-    label: NPR_TEXTS.mapLabel,
+    label: NPR_MAP_LABEL,
   };
   return {
     id: `model.npr.${bin}`,
-    points: texts.points,
-    title: texts.title,
-    detail: texts.detail.replace('{accuracy}', ACCURACY_SENTENCE),
+    points: POINTS[bin],
+    ...say(`model.npr.${bin}`, { accuracy: ACCURACY }),
     data: {
       score: round(r.score),
       crops: r.cropScores.length,
