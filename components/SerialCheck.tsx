@@ -12,25 +12,27 @@ export function SerialCheck({ entry, tabId, expected, locale }: { entry: ImageEn
   const [value, setValue] = useState(entry.serial ?? expected ?? '');
   const busy = entry.status === 'analysing';
   return (
-    <form
-      className="serial-check"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (tabId === undefined || busy) return;
-        const message: CheckSerialMessage = { type: 'check-serial', tabId, src: entry.src, serial: value };
-        void browser.runtime.sendMessage(message).catch(() => undefined);
-      }}
-    >
-      <label htmlFor={`${id}-serial`}>{t('serial.label', undefined, locale)}</label>
-      <div className="serial-row">
-        <input id={`${id}-serial`} value={value} maxLength={100} autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} onChange={(e) => setValue(e.currentTarget.value)} />
-        <button type="submit" disabled={busy || tabId === undefined}>
-          {value.trim() ? t('serial.check', undefined, locale) : t('serial.read', undefined, locale)}
-        </button>
-      </div>
-      <p id={`${id}-hint`} className="serial-hint">
-        {entry.serial ? t('serial.checked', { serial: entry.serial }, locale) : t('serial.hint', undefined, locale)}
-      </p>
-    </form>
+    <details className="serial-check" open={entry.serial !== undefined || !!expected}>
+      <summary>{t('serial.summary', undefined, locale)}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (tabId === undefined || busy) return;
+          const message: CheckSerialMessage = { type: 'check-serial', tabId, src: entry.src, serial: value };
+          void browser.runtime.sendMessage(message).catch(() => undefined);
+        }}
+      >
+        <label htmlFor={`${id}-serial`}>{t('serial.label', undefined, locale)}</label>
+        <div className="serial-row">
+          <input id={`${id}-serial`} value={value} maxLength={100} autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} onChange={(e) => setValue(e.currentTarget.value)} />
+          <button type="submit" disabled={busy || tabId === undefined}>
+            {value.trim() ? t('serial.check', undefined, locale) : t('serial.read', undefined, locale)}
+          </button>
+        </div>
+        <p id={`${id}-hint`} className="serial-hint">
+          {entry.serial ? t('serial.checked', { serial: entry.serial }, locale) : t('serial.hint', undefined, locale)}
+        </p>
+      </form>
+    </details>
   );
 }

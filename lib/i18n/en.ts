@@ -569,6 +569,7 @@ export const EN = {
   'card.model': 'Neural model ran on {backend}',
   'backend.webgpu': 'WebGPU (graphics card)',
   'backend.wasm': 'WebAssembly (processor)',
+  'serial.summary': 'Check a serial or order number on the photo',
   'serial.label': 'Serial or order number on the item',
   'serial.check': 'Check the photo',
   'serial.read': 'Read the text on the photo',

@@ -133,7 +133,11 @@ test.describe('on the WASM backend', () => {
     // Without an expected serial, no text recognition ran.
     await expect(card.getByText(/Serial number/)).toHaveCount(0);
 
+    // Folded away until the agent opens it (keyboard: the summary is a button).
     const field = card.getByLabel('Serial or order number on the item');
+    await expect(field).toBeHidden();
+    await card.getByText('Check a serial or order number on the photo').focus();
+    await panel.keyboard.press('Enter');
     await expect(card.getByRole('button', { name: 'Read the text on the photo' })).toBeVisible();
     await field.fill('CLA-4821-7730-QZ');
     await card.getByRole('button', { name: 'Check the photo' }).click();
