@@ -26,8 +26,8 @@ export interface SimilarSighting extends Sighting {
   /** PDQ distance in bits; 0 for the exact same file. */
   distance: number;
   exact: boolean;
-  /** How the match was found when it is not the plain picture: mirrored, borders trimmed, cropped. */
-  via?: 'mirrored' | 'trimmed' | 'cropped';
+  /** How the match was found when it is not the plain picture: mirrored, borders trimmed, cropped, turned back. */
+  via?: 'mirrored' | 'trimmed' | 'cropped' | 'rotated';
 }
 
 export interface CaseMemory {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HashIndex } from '../../lib/engine/hash-index';
 import { IndexedCaseMemory, type MemoryBackend, type Sighting } from '../../lib/engine/memory';
-import { centerCrop, hammingDistance, mirrored } from '../../lib/engine/pdq';
+import { centerCrop, hammingDistance, mirrored, rotated } from '../../lib/engine/pdq';
 import jpeg from 'jpeg-js';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
@@ -114,6 +114,18 @@ describe('reuse and claim history evidence', () => {
     for (let y = 0; y < px.height; y++) shot.set(px.data.subarray(y * px.width * 4, (y + 1) * px.width * 4), ((y + 80) * w + 20) * 4);
     const screenshot = await analyze(asJpeg({ data: shot, width: w, height: h }), ticket('42', 'Jo', 'J-1'), host);
     expect(JSON.stringify(screenshot.evidence.find((e) => e.id === 'reuse.seen-before.other-customer')?.data)).toContain('trimmed near-duplicate');
+  });
+
+  it('recognises a re-encoded copy turned by 3°, and not a different photo turned the same way', async () => {
+    const host = { ...nodeHost, memory: new IndexedCaseMemory(memoryBackend()) };
+    await analyze(bytes, ticket('50', 'Kim', 'K-1'), host);
+    const asJpeg = (p: { data: Uint8ClampedArray; width: number; height: number }) => new Uint8Array(jpeg.encode({ data: p.data, width: p.width, height: p.height }, 85).data);
+    const turned = await analyze(asJpeg(rotated(await nodeHost.decodePixels(bytes, 'jpeg'), 3)), ticket('51', 'Lee', 'L-1'), host);
+    const item = turned.evidence.find((e) => e.id === 'reuse.seen-before.other-customer');
+    expect(item?.decisive).toBe(true);
+    expect(JSON.stringify(item?.data)).toContain('rotated near-duplicate');
+    const unrelated = await analyze(asJpeg(rotated(await nodeHost.decodePixels(other, 'jpeg'), 3)), ticket('52', 'Max', 'M-1'), host);
+    expect(unrelated.evidence.filter((e) => e.family === 'reuse')).toEqual([]);
   });
 
   it('only notes the same photo resent for the same order', async () => {

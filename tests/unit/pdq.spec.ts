@@ -3,7 +3,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../../lib/engine/host-node';
-import { hammingDistance, pdqHash, PDQ_MATCH_DISTANCE } from '../../lib/engine/pdq';
+import { downscale } from '../../lib/engine/inputs';
+import { LIMITS } from '../../lib/engine/limits';
+import {
+  centerCrop,
+  CROP_KEPT,
+  fillScale,
+  hammingDistance,
+  pdqHash,
+  PDQ_MATCH_DISTANCE,
+  queryVariantHashes,
+  rotated,
+  ROTATED_MATCH_DISTANCE,
+  ROTATION_ANGLES,
+  storedVariantHashes,
+  unrotatedCenterHashes,
+} from '../../lib/engine/pdq';
 import { ROOT } from './helpers';
 
 const DIR = join(ROOT, 'tests', 'fixtures', 'pdq');
@@ -44,6 +59,50 @@ describe('PDQ', () => {
     expect(hammingDistance(bridge.hex, camera.hex)).toBeGreaterThan(80);
     const flat = pdqHash({ width: 64, height: 64, data: new Uint8ClampedArray(64 * 64 * 4).fill(128) });
     expect(flat.quality).toBe(0);
+  });
+
+  it('turns a picture clockwise about its centre', () => {
+    const px = { width: 21, height: 21, data: new Uint8ClampedArray(21 * 21 * 4) };
+    px.data.set([200, 100, 50, 255], (10 * 21 + 15) * 4);
+    const turned = rotated(px, 90);
+    expect(Array.from(turned.data.subarray((15 * 21 + 10) * 4, (15 * 21 + 10) * 4 + 4))).toEqual([200, 100, 50, 255]);
+    expect(turned.data[(10 * 21 + 15) * 4]).toBe(0);
+    // The corners a small turn uncovers are white.
+    expect(Array.from(rotated(px, 10).data.subarray(0, 4))).toEqual([255, 255, 255, 255]);
+  });
+
+  // 640×480 is blurred at full resolution, 1024×765 at half.
+  describe.each(['camera-canon-powershot-g2.jpg', 'camera-iphone4-receipt.jpg'])('a copy of %s turned by 3°', (name) => {
+    const working = async () => downscale(await nodeHost.decodePixels(new Uint8Array(readFileSync(join(ROOT, 'samples', name))), 'jpeg'), LIMITS.workingLongSide);
+
+    it('hashes its centre as it was before the turn', async () => {
+      const px = await working();
+      const centre = storedVariantHashes(px)[0];
+      expect(hammingDistance(unrotatedCenterHashes(px, CROP_KEPT, [{ degrees: 0 }])[0].hex, centre)).toBeLessThanOrEqual(8);
+      for (const degrees of [3, -3]) {
+        const turned = rotated(px, degrees);
+        expect(hammingDistance(pdqHash(turned).hex, pdqHash(px).hex)).toBeGreaterThan(PDQ_MATCH_DISTANCE);
+        const back = queryVariantHashes(turned).filter((q) => q.how === 'rotated');
+        expect(back).toHaveLength(2 * ROTATION_ANGLES.length);
+        expect(back.every((q) => q.maxDistance === ROTATED_MATCH_DISTANCE)).toBe(true);
+        const turnedBack = back[2 * ROTATION_ANGLES.indexOf(degrees)];
+        expect(hammingDistance(turnedBack.hex, centre)).toBeLessThanOrEqual(ROTATED_MATCH_DISTANCE);
+        // Straightened: turned, then cropped to fill the frame.
+        const straightened = centerCrop(turned, fillScale(px.width, px.height, degrees));
+        expect(hammingDistance(pdqHash(straightened).hex, pdqHash(px).hex)).toBeGreaterThan(PDQ_MATCH_DISTANCE);
+        const [filledBack] = unrotatedCenterHashes(straightened, CROP_KEPT, [{ degrees, filled: true }]);
+        expect(hammingDistance(filledBack.hex, centre)).toBeLessThanOrEqual(ROTATED_MATCH_DISTANCE);
+      }
+    });
+
+    it('keeps a different photo turned the same way out of reach', async () => {
+      const stored = [pdqHash(await working()).hex, ...storedVariantHashes(await working())];
+      const otherName = name === 'camera-canon-powershot-g2.jpg' ? 'ai-kandinsky3-no-metadata.jpg' : 'camera-canon-powershot-g2.jpg';
+      const other = rotated(downscale(await nodeHost.decodePixels(new Uint8Array(readFileSync(join(ROOT, 'samples', otherName))), 'jpeg'), LIMITS.workingLongSide), 3);
+      for (const q of [{ hex: pdqHash(other).hex, maxDistance: PDQ_MATCH_DISTANCE }, ...queryVariantHashes(other)]) {
+        for (const s of stored) expect(hammingDistance(q.hex, s)).toBeGreaterThan(q.maxDistance);
+      }
+    });
   });
 
   it('counts bits', () => {

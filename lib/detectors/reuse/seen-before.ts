@@ -1,6 +1,7 @@
 /**
  * reuse.seen-before — the same photo (the exact file, or a PDQ near-duplicate within 31 bits:
- * resized, re-encoded, lightly cropped or filtered) already came in with another ticket.
+ * resized, re-encoded, lightly cropped or filtered; mirrored, framed by a screenshot or turned
+ * a few degrees) already came in with another ticket.
  * From another customer it is strong evidence that the photo is not of this customer's item;
  * from the same customer for another order it is a photo reused for a second claim. Both are
  * decisive (DESIGN: reuse of the same photo is deterministic evidence). The same photo again
@@ -51,10 +52,11 @@ export const seenBefore = defineDetector({
     const here = caseOf(context) ?? { helpdesk: context.helpdesk, ticketId: undefined };
     const me = context.customerId ?? context.customerName;
     const found = await memory.findSimilar(sha256, usable, PDQ_MATCH_DISTANCE);
-    // Copies altered to dodge matching: mirrored, screenshotted with borders, cropped at the edges.
+    // Copies altered to dodge matching: mirrored, screenshotted with borders, cropped at the
+    // edges, turned by a few degrees (those looked up within a stricter distance).
     if (usable) {
-      for (const { hex, how } of queryVariantHashes(await input.workingPixels())) {
-        for (const s of await memory.findSimilar('', hex, PDQ_MATCH_DISTANCE)) {
+      for (const { hex, how, maxDistance } of queryVariantHashes(await input.workingPixels())) {
+        for (const s of await memory.findSimilar('', hex, maxDistance)) {
           if (!found.some((f) => f.sha256 === s.sha256 && f.ticketId === s.ticketId)) found.push({ ...s, via: how });
         }
       }
