@@ -74,13 +74,15 @@ function withReason(outcome: AnalysisOutcome): AnalysisOutcome {
 type EntryLabels = Pick<ImageEntry, 'name' | 'serial' | 'dropped'>;
 
 async function handleAnalyze(msg: AnalyzeImageMessage, tabId: number | undefined, labels: EntryLabels = {}, options: AnalysisRequestOptions = {}): Promise<AnalysisOutcome> {
-  if (tabId !== undefined) await recordImage(tabId, msg.context, { ...labels, src: msg.src, status: 'analysing' });
+  // The panel's list is written in the background: the analysis and the badge never wait for it.
+  const noted = (entry: Omit<ImageEntry, 'updatedAt'>) => {
+    if (tabId !== undefined) recordImage(tabId, msg.context, entry).catch(() => undefined);
+  };
+  noted({ ...labels, src: msg.src, status: 'analysing' });
   const outcome = withReason(await analyse(msg, options));
-  if (tabId !== undefined) {
-    await recordImage(tabId, msg.context, outcome.ok
-      ? { ...labels, src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
-      : { ...labels, src: msg.src, status: 'error', error: outcome.error });
-  }
+  noted(outcome.ok
+    ? { ...labels, src: msg.src, status: 'done', report: outcome.report, thumbnail: outcome.thumbnail }
+    : { ...labels, src: msg.src, status: 'error', error: outcome.error });
   return outcome;
 }
 

@@ -6,7 +6,13 @@
 import type { ClaimContext } from '../engine/types';
 import { tabKey, type ImageEntry, type TabState } from '../messaging';
 
-const queues = new Map<number, Promise<unknown>>();
+interface Pending {
+  changes: { change: (s: TabState) => void; done: () => void; failed: (err: unknown) => void }[];
+  flushing: boolean;
+}
+
+/** Changes waiting for their tab's next write: all of them are applied in one read and one write. */
+const pending = new Map<number, Pending>();
 
 /** The tab's current state (an empty list when nothing was recorded). */
 export async function readTab(tabId: number): Promise<TabState> {
@@ -15,15 +21,37 @@ export async function readTab(tabId: number): Promise<TabState> {
   return stored ?? { tabId, images: [] };
 }
 
-/** Applies `change` to the tab's state, after every earlier change to the same tab. */
+async function flush(tabId: number, queue: Pending): Promise<void> {
+  queue.flushing = true;
+  while (queue.changes.length > 0) {
+    const batch = queue.changes.splice(0);
+    try {
+      const state = await readTab(tabId);
+      for (const { change } of batch) change(state);
+      await browser.storage.session.set({ [tabKey(tabId)]: state });
+      for (const { done } of batch) done();
+    } catch (err) {
+      for (const { failed } of batch) failed(err);
+    }
+  }
+  queue.flushing = false;
+  if (pending.get(tabId) === queue) pending.delete(tabId);
+}
+
+/**
+ * Applies `change` to the tab's state, after every earlier change to the same tab. Changes that
+ * arrive while a write is under way are applied together in the next one, so a ticket with many
+ * images costs a few writes of its (large) state rather than two per image.
+ */
 export function updateTab(tabId: number, change: (s: TabState) => void): Promise<void> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
-    const state = await readTab(tabId);
-    change(state);
-    await browser.storage.session.set({ [tabKey(tabId)]: state });
-  });
-  queues.set(tabId, next.catch(() => undefined));
-  return next;
+  let queue = pending.get(tabId);
+  if (!queue) {
+    queue = { changes: [], flushing: false };
+    pending.set(tabId, queue);
+  }
+  const applied = new Promise<void>((done, failed) => queue.changes.push({ change, done, failed }));
+  if (!queue.flushing) void flush(tabId, queue);
+  return applied;
 }
 
 /** Records an image's progress; a new ticket on the same tab starts a fresh list. */
@@ -44,6 +72,6 @@ export function recordImage(tabId: number, context: ClaimContext, entry: Omit<Im
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  queues.delete(tabId);
+  pending.delete(tabId);
   await browser.storage.session.remove(tabKey(tabId));
 }
