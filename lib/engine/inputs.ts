@@ -273,15 +273,20 @@ export function downscale(src: Pixels, longSide: number): Pixels {
   if (scale === 1) return src;
   const w = Math.max(1, Math.round(src.width * scale));
   const h = Math.max(1, Math.round(src.height * scale));
-  const out = new Uint8ClampedArray(w * h * 4);
-  const sx = src.width / w;
-  const sy = src.height / h;
-  for (let y = 0; y < h; y++) {
-    const y0 = Math.floor(y * sy);
-    const y1 = Math.max(y0 + 1, Math.floor((y + 1) * sy));
-    for (let x = 0; x < w; x++) {
-      const x0 = Math.floor(x * sx);
-      const x1 = Math.max(x0 + 1, Math.floor((x + 1) * sx));
+  return { width: w, height: h, data: resizeArea(src, w, h) };
+}
+
+/** Area-average resize of RGBA pixels to exactly `width` × `height` (nearest when enlarging). */
+export function resizeArea(src: Pixels, width: number, height: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(width * height * 4);
+  const sx = src.width / width;
+  const sy = src.height / height;
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.min(src.height - 1, Math.floor(y * sy));
+    const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.min(src.width - 1, Math.floor(x * sx));
+      const x1 = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
       let r = 0, g = 0, b = 0, a = 0;
       for (let yy = y0; yy < y1; yy++) {
         let p = (yy * src.width + x0) * 4;
@@ -293,12 +298,12 @@ export function downscale(src: Pixels, longSide: number): Pixels {
         }
       }
       const n = (y1 - y0) * (x1 - x0);
-      const q = (y * w + x) * 4;
+      const q = (y * width + x) * 4;
       out[q] = r / n;
       out[q + 1] = g / n;
       out[q + 2] = b / n;
       out[q + 3] = a / n;
     }
   }
-  return { width: w, height: h, data: out };
+  return out;
 }

@@ -18,6 +18,7 @@
  * resolution. CTC decoding (ctc.ts) is a few lines and needs no library.
  */
 import type { Pixels } from '../engine/host';
+import { resizeArea } from '../engine/inputs';
 
 export interface DetectionOptions {
   /** Pixels above this probability are text. */
@@ -74,36 +75,6 @@ export function detectionInput(src: Pixels, limit: number): { data: Float32Array
   return { data, width, height, scaleX: src.width / width, scaleY: src.height / height };
 }
 
-/** Area-average resize of RGBA pixels to exactly `width` × `height` (nearest when enlarging). */
-export function resizeArea(src: Pixels, width: number, height: number): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(width * height * 4);
-  const sx = src.width / width;
-  const sy = src.height / height;
-  for (let y = 0; y < height; y++) {
-    const y0 = Math.min(src.height - 1, Math.floor(y * sy));
-    const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.min(src.width - 1, Math.floor(x * sx));
-      const x1 = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
-      let r = 0, g = 0, b = 0;
-      for (let yy = y0; yy < y1; yy++) {
-        let p = (yy * src.width + x0) * 4;
-        for (let xx = x0; xx < x1; xx++, p += 4) {
-          r += src.data[p];
-          g += src.data[p + 1];
-          b += src.data[p + 2];
-        }
-      }
-      const n = (y1 - y0) * (x1 - x0);
-      const q = (y * width + x) * 4;
-      out[q] = r / n;
-      out[q + 1] = g / n;
-      out[q + 2] = b / n;
-      out[q + 3] = 255;
-    }
-  }
-  return out;
-}
 
 /**
  * Boxes from a probability map (`width` × `height`, row-major), in map coordinates. Each box is

@@ -5,12 +5,13 @@
  * second source (a collapsed comment's photo analysed and listed before it is shown, badged
  * without a second analysis once expanded), and the badge's dark variant on a dark workspace.
  */
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type BrowserContext } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { ClaimContext } from '../../lib/engine/types';
 import { contrastRatio, parseColor } from '../../lib/content/theme';
+import { badgeColours, type BadgeColours } from './badges';
 import { launchWithExtension, tabIdOf } from './browser';
 import {
   startFixtureServer,
@@ -73,48 +74,6 @@ async function forgetCaseMemory(): Promise<void> {
   }
 }
 
-interface BadgeColours {
-  level: string;
-  theme: string;
-  color: string;
-  background: string;
-}
-
-/** The computed colours of every badge's button, read through the closed shadow roots with the DevTools protocol. */
-async function badgeColours(page: Page): Promise<BadgeColours[]> {
-  interface Node {
-    nodeId: number;
-    nodeName: string;
-    attributes?: string[];
-    children?: Node[];
-    shadowRoots?: Node[];
-  }
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-    const buttons: Node[] = [];
-    const walk = (n: Node) => {
-      if (n.nodeName === 'CLAIMLENS-BADGE') {
-        const button = n.shadowRoots?.[0]?.children?.find((c) => c.nodeName === 'BUTTON');
-        if (button) buttons.push(button);
-      }
-      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
-    };
-    walk(root);
-    const out: BadgeColours[] = [];
-    for (const b of buttons) {
-      const attrs = Object.fromEntries((b.attributes ?? []).flatMap((v, i, a) => (i % 2 ? [] : [[v, a[i + 1]]])));
-      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', { nodeId: b.nodeId })) as { computedStyle: { name: string; value: string }[] };
-      const get = (name: string) => computedStyle.find((p) => p.name === name)?.value ?? '';
-      out.push({ level: attrs['data-level'], theme: attrs['data-theme'], color: get('color'), background: get('background-color') });
-    }
-    return out;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 const contrastOf = (b: BadgeColours) => contrastRatio(parseColor(b.color)!, parseColor(b.background)!);
 

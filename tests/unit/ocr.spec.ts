@@ -7,7 +7,8 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ctcGreedyDecode, dictionaryFrom } from '../../lib/ocr/ctc';
-import { boxesFromProbabilityMap, detectionInput, resizeArea } from '../../lib/ocr/detect';
+import { boxesFromProbabilityMap, detectionInput } from '../../lib/ocr/detect';
+import { resizeArea } from '../../lib/engine/inputs';
 import { lineInput, readText, type OcrResult } from '../../lib/ocr/read';
 import {
   bestSubstringDistance,
