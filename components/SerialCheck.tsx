@@ -4,12 +4,13 @@
  * reads. The answer arrives as a new analysis of the card, with the serial evidence in it.
  */
 import { useId, useState } from 'react';
-import type { CheckSerialMessage, ImageEntry } from '@/lib/messaging';
+import type { AnalysisOutcome, CheckSerialMessage, ImageEntry } from '@/lib/messaging';
 import { t, type Locale } from '@/lib/i18n/messages';
 
 export function SerialCheck({ entry, tabId, expected, locale }: { entry: ImageEntry; tabId?: number; expected?: string; locale: Locale }) {
   const id = useId();
   const [value, setValue] = useState(entry.serial ?? expected ?? '');
+  const [error, setError] = useState<string>();
   const busy = entry.status === 'analysing';
   return (
     <details className="serial-check" open={entry.serial !== undefined || !!expected}>
@@ -19,7 +20,12 @@ export function SerialCheck({ entry, tabId, expected, locale }: { entry: ImageEn
           e.preventDefault();
           if (tabId === undefined || busy) return;
           const message: CheckSerialMessage = { type: 'check-serial', tabId, src: entry.src, serial: value };
-          void browser.runtime.sendMessage(message).catch(() => undefined);
+          setError(undefined);
+          // The new analysis replaces the card; only a refusal needs saying here.
+          void (browser.runtime.sendMessage(message) as Promise<AnalysisOutcome | undefined>).then(
+            (outcome) => setError(outcome && !outcome.ok ? outcome.error : undefined),
+            (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+          );
         }}
       >
         <label htmlFor={`${id}-serial`}>{t('serial.label', undefined, locale)}</label>
@@ -29,6 +35,11 @@ export function SerialCheck({ entry, tabId, expected, locale }: { entry: ImageEn
             {value.trim() ? t('serial.check', undefined, locale) : t('serial.read', undefined, locale)}
           </button>
         </div>
+        {error && (
+          <p className="serial-error" role="alert">
+            {t('serial.failed', { error }, locale)}
+          </p>
+        )}
         <p id={`${id}-hint`} className="serial-hint">
           {entry.serial ? t('serial.checked', { serial: entry.serial }, locale) : t('serial.hint', undefined, locale)}
         </p>

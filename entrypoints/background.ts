@@ -108,6 +108,7 @@ async function handleSerial(msg: CheckSerialMessage): Promise<AnalysisOutcome> {
   const state = await readTab(msg.tabId);
   const entry = state.images.find((e) => e.src === msg.src);
   if (!entry) return { ok: false, error: 'This image is no longer listed for the tab' };
+  if (entry.dropped && !dropped.get(msg.src)) return { ok: false, error: 'ClaimLens keeps dropped files only for a while: drop the file into the panel again' };
   const serial = msg.serial.trim().slice(0, 100);
   const context = { ...(state.context ?? (await tabContext(msg.tabId))), serial: serial || undefined };
   await updateTab(msg.tabId, (s) => void (s.focus = msg.src));

@@ -570,6 +570,7 @@ export const EN = {
   'backend.webgpu': 'WebGPU (graphics card)',
   'backend.wasm': 'WebAssembly (processor)',
   'serial.summary': 'Check a serial or order number on the photo',
+  'serial.failed': 'Could not check: {error}',
   'serial.label': 'Serial or order number on the item',
   'serial.check': 'Check the photo',
   'serial.read': 'Read the text on the photo',

@@ -534,6 +534,7 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   'backend.webgpu': 'WebGPU（显卡）',
   'backend.wasm': 'WebAssembly（处理器）',
   'serial.summary': '核对照片上的序列号或订单号',
+  'serial.failed': '无法核对：{error}',
   'serial.label': '商品上的序列号或订单号',
   'serial.check': '检查照片',
   'serial.read': '读取照片上的文字',

@@ -16,7 +16,8 @@ import { ModelStatusLine } from '../../components/ModelStatusLine';
 import { DropZone, MAX_DROP_BYTES, looksLikePicture } from '../../components/DropZone';
 import { DroppedFiles, droppedFileSrc } from '../../lib/background/dropped-files';
 import { imageName } from '../../components/names';
-import { base64ToBytes, bytesToBase64, type AnalyzeFileMessage } from '../../lib/messaging';
+import { SerialCheck } from '../../components/SerialCheck';
+import { base64ToBytes, bytesToBase64, type AnalyzeFileMessage, type CheckSerialMessage, type ImageEntry } from '../../lib/messaging';
 import { ROOT } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -178,5 +179,45 @@ describe('dropped files in the background', () => {
     expect(files.get('f1')).toBeUndefined();
     expect(files.get('f2')).toBe('x');
     expect(files.get('f9')).toBe('x');
+  });
+});
+
+describe('SerialCheck', () => {
+  const entry: ImageEntry = { src: 'claimlens-file:00/a.jpg', status: 'done', updatedAt: 0 };
+
+  function render(answer: unknown, expected?: string) {
+    const sent: CheckSerialMessage[] = [];
+    Object.assign(fakeBrowser.runtime, {
+      sendMessage: vi.fn(async (m: CheckSerialMessage) => {
+        sent.push(m);
+        return answer;
+      }),
+    });
+    act(() => root.render(<SerialCheck entry={entry} tabId={4} expected={expected} locale="en" />));
+    return sent;
+  }
+
+  it('is folded away unless the ticket names a serial, which it then offers', () => {
+    render({ ok: true });
+    expect(container.querySelector('details')!.open).toBe(false);
+    act(() => root.render(<SerialCheck key="with-serial" entry={entry} tabId={4} expected="SN-1234" locale="en" />));
+    expect(container.querySelector('details')!.open).toBe(true);
+    expect(container.querySelector('input')!.value).toBe('SN-1234');
+    expect(container.querySelector('button')!.textContent).toBe('Check the photo');
+  });
+
+  it('sends the typed serial for the image and says why when the background refuses', async () => {
+    const sent = render({ ok: false, error: 'ClaimLens keeps dropped files only for a while: drop the file into the panel again' }, 'SN-1234');
+    act(() => void container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(sent).toEqual([{ type: 'check-serial', tabId: 4, src: entry.src, serial: 'SN-1234' }]);
+    expect(container.querySelector('[role=alert]')?.textContent).toBe('Could not check: ClaimLens keeps dropped files only for a while: drop the file into the panel again');
+  });
+
+  it('shows no error when the check went through', async () => {
+    render({ ok: true }, 'SN-1234');
+    act(() => void container.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(container.querySelector('[role=alert]')).toBeNull();
   });
 });
