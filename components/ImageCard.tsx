@@ -72,6 +72,7 @@ export function ImageCard({ entry, focused, locale = 'en', tabId, expectedSerial
                 <EvidenceItem key={`${e.id}-${i}`} evidence={e} imageUrl={entry.thumbnail} locale={locale} />
               ))}
             </ul>
+            {entry.visualsOmitted && <p className="meta">{t('card.visualsOmitted', undefined, locale)}</p>}
             <p className="hash">{t('card.hash', { sha256: report.sha256, version: report.engineVersion }, locale)}</p>
           </details>
         </>

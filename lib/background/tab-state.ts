@@ -21,6 +21,55 @@ export async function readTab(tabId: number): Promise<TabState> {
   return stored ?? { tabId, images: [] };
 }
 
+/**
+ * Largest size (characters of JSON) of one tab's list. chrome.storage.session holds 10 MB for
+ * every tab together, and a report with its heat maps and thumbnail takes about 0.1 MB.
+ */
+export const TAB_STATE_BUDGET = 2_000_000;
+
+const sizeOf = (value: unknown) => JSON.stringify(value).length;
+
+function withoutVisuals(e: ImageEntry): void {
+  if (!e.report?.evidence.some((ev) => ev.visual)) return;
+  e.report = { ...e.report, evidence: e.report.evidence.map(({ visual: _visual, ...ev }) => ev) };
+  e.visualsOmitted = true;
+}
+
+function withoutThumbnail(e: ImageEntry): void {
+  e.thumbnail = undefined;
+}
+
+/**
+ * Keeps the tab's list within `budget`: drops the heat maps, then the thumbnails, of the images
+ * listed longest ago (never the one the agent asked to see) until it fits. Levels, reasons and
+ * evidence always stay.
+ */
+export function fitBudget(state: TabState, budget = TAB_STATE_BUDGET): void {
+  let size = sizeOf(state);
+  if (size <= budget) return;
+  const oldestFirst = state.images.filter((e) => e.src !== state.focus).sort((a, b) => a.updatedAt - b.updatedAt);
+  for (const drop of [withoutVisuals, withoutThumbnail]) {
+    for (const e of oldestFirst) {
+      if (size <= budget) return;
+      const before = sizeOf(e);
+      drop(e);
+      size -= before - sizeOf(e);
+    }
+  }
+}
+
+async function write(tabId: number, state: TabState): Promise<void> {
+  fitBudget(state);
+  try {
+    await browser.storage.session.set({ [tabKey(tabId)]: state });
+  } catch (err) {
+    // Other tabs hold the rest of the shared quota: keep this one's list much smaller.
+    if (!/quota/i.test(String(err))) throw err;
+    fitBudget(state, TAB_STATE_BUDGET / 8);
+    await browser.storage.session.set({ [tabKey(tabId)]: state });
+  }
+}
+
 async function flush(tabId: number, queue: Pending): Promise<void> {
   queue.flushing = true;
   while (queue.changes.length > 0) {
@@ -28,7 +77,7 @@ async function flush(tabId: number, queue: Pending): Promise<void> {
     try {
       const state = await readTab(tabId);
       for (const { change } of batch) change(state);
-      await browser.storage.session.set({ [tabKey(tabId)]: state });
+      await write(tabId, state);
       for (const { done } of batch) done();
     } catch (err) {
       for (const { failed } of batch) failed(err);

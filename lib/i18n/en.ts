@@ -564,6 +564,7 @@ export const EN = {
   'card.topReasons': 'Top reasons',
   'card.nextStep': 'Next step:',
   'card.allSignals': 'All signals ({count})',
+  'card.visualsOmitted': 'The heat maps of this image were not kept, to leave room for the ticket’s newer images; reload the ticket page to see them again.',
   'card.hash': 'SHA-256 {sha256} · engine {version}',
   'card.dropped': 'Dropped into the panel',
   'card.model': 'Neural model ran on {backend}',

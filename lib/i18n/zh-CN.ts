@@ -528,6 +528,7 @@ export const ZH_CN: Readonly<Record<keyof typeof EN, string>> = {
   'card.topReasons': '主要原因',
   'card.nextStep': '下一步：',
   'card.allSignals': '全部信号（{count}）',
+  'card.visualsOmitted': '为给工单中较新的图片腾出空间，这张图片的热力图未被保留；重新加载工单页面即可再次查看。',
   'card.hash': 'SHA-256 {sha256} · 引擎 {version}',
   'card.dropped': '拖入面板的文件',
   'card.model': '神经网络模型运行于 {backend}',

@@ -135,6 +135,8 @@ export interface ImageEntry {
   name?: string;
   /** The agent dropped, pasted or picked it in the side panel. */
   dropped?: boolean;
+  /** Its heat maps were dropped to keep the tab's list within its storage budget. */
+  visualsOmitted?: boolean;
   /** The serial or order number this analysis checked the photo against ('' : text read without one). */
   serial?: string;
   status: ImageStatus;

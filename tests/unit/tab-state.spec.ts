@@ -5,8 +5,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetTab, readTab, recordImage, updateTab } from '../../lib/background/tab-state';
-import { tabKey } from '../../lib/messaging';
+import { fitBudget, forgetTab, readTab, recordImage, TAB_STATE_BUDGET, updateTab } from '../../lib/background/tab-state';
+import { tabKey, type ImageEntry, type TabState } from '../../lib/messaging';
+import type { Report } from '../../lib/engine/types';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -46,10 +47,79 @@ describe('tab state', () => {
   });
 
   it('reports a failed write to the changes it carried, and goes on with later ones', async () => {
-    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
-    await expect(updateTab(9, (s) => void (s.focus = 'lost'))).rejects.toThrow('quota');
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('IO error'));
+    await expect(updateTab(9, (s) => void (s.focus = 'lost'))).rejects.toThrow('IO error');
     await updateTab(9, (s) => void (s.focus = 'kept'));
     expect((await readTab(9)).focus).toBe('kept');
     expect(set).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** A report shaped like the engine's: one evidence item with a 64×64 heat map. */
+function entry(i: number): ImageEntry {
+  const report = {
+    sha256: String(i).padStart(64, '0'),
+    format: 'jpeg',
+    width: 4000,
+    height: 3000,
+    risk: { score: 10, level: 'low', recommendation: 'r' },
+    timings: {},
+    engineVersion: '0',
+    evidence: [
+      {
+        id: 'pixels.ela.uniform',
+        family: 'pixels',
+        points: 'neutral',
+        weight: 0,
+        title: 'ELA',
+        detail: 'detail',
+        visual: { kind: 'heatmap', width: 64, height: 64, values: Array.from({ length: 4096 }, (_, k) => ((k * 7919) % 1000) / 1000), min: 0, max: 1, label: 'map' },
+      },
+      { id: 'metadata.camera.present', family: 'metadata', points: 'authentic', weight: -1, title: 'Camera', detail: 'detail' },
+    ],
+  } as Report;
+  return { src: `https://a.example/${i}.jpg`, status: 'done', report, thumbnail: `data:image/jpeg;base64,${'A'.repeat(20_000)}`, updatedAt: 1000 + i };
+}
+
+describe('the storage budget of a tab', () => {
+  it('drops heat maps, then thumbnails, of the oldest images first, never the focused one, keeping every reason', () => {
+    const state: TabState = { tabId: 1, images: Array.from({ length: 12 }, (_, i) => entry(i)), focus: 'https://a.example/0.jpg' };
+    const budget = JSON.stringify(state).length - 60_000;
+    fitBudget(state, budget);
+    expect(JSON.stringify(state).length).toBeLessThanOrEqual(budget);
+    const omitted = state.images.filter((e) => e.visualsOmitted).map((e) => e.src);
+    // About 25 KB of heat map per image: the three oldest after the focused one.
+    expect(omitted).toEqual(['https://a.example/1.jpg', 'https://a.example/2.jpg', 'https://a.example/3.jpg']);
+    expect(state.images[0].report!.evidence[0].visual).toBeDefined();
+    expect(state.images.every((e) => e.thumbnail)).toBe(true);
+    expect(state.images.every((e) => e.report!.evidence.length === 2)).toBe(true);
+
+    fitBudget(state, 100_000);
+    expect(JSON.stringify(state).length).toBeLessThanOrEqual(100_000);
+    expect(state.images[0].thumbnail).toBeDefined();
+    expect(state.images.filter((e) => !e.thumbnail).length).toBeGreaterThan(0);
+  });
+
+  it('leaves a list within budget untouched', () => {
+    const state: TabState = { tabId: 1, images: [entry(1)] };
+    const before = JSON.stringify(state);
+    fitBudget(state);
+    expect(JSON.stringify(state)).toBe(before);
+    expect(before.length).toBeLessThan(TAB_STATE_BUDGET);
+  });
+
+  it('keeps a large ticket within the budget when it is recorded, and shrinks further when the shared quota is full', async () => {
+    const ctx = { helpdesk: 'zendesk', ticketId: '1' };
+    await Promise.all(Array.from({ length: 40 }, (_, i) => recordImage(2, ctx, entry(i))));
+    const state = await readTab(2);
+    expect(state.images).toHaveLength(40);
+    expect(JSON.stringify(state).length).toBeLessThanOrEqual(TAB_STATE_BUDGET);
+
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('Session storage quota bytes exceeded'));
+    await recordImage(2, ctx, entry(40));
+    expect(set).toHaveBeenCalledTimes(2);
+    const after = await readTab(2);
+    expect(after.images).toHaveLength(41);
+    expect(JSON.stringify(after).length).toBeLessThanOrEqual(TAB_STATE_BUDGET / 8);
   });
 });
