@@ -15,15 +15,12 @@
  * without work to give its memory back; the first one stays, so single checks never wait for
  * a worker to start.
  *
- * The case memory is one IndexedDB store, but each worker keeps its own index of it in
- * memory. Sightings of the ticket being analysed never count as reuse, so a worker only needs
- * to re-read the store before analysing a photo of another case than those other workers
- * recorded since it last read it; the client keeps that account and asks it to.
+ * The case memory is one IndexedDB store; each worker keeps its own index of it in memory and
+ * the workers announce the sightings they record to each other (lib/store/memory-dexie.ts).
  */
 import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from './worker';
 import type { ClaimContext, Report } from './types';
-import { caseOf } from './memory';
 import { MODEL_STATUS_EVENT, type AnalysisRequestOptions, type AnalysisSettings, type ModelStatus } from '../messaging';
 import type { RulesCheck } from './yara';
 
@@ -64,7 +61,6 @@ interface Slot {
   /** An analysis is running on it. */
   busy: boolean;
   /** Cases other workers recorded sightings of since this worker last read the case memory. */
-  staleCases: Set<string>;
   /** Models this worker reported ready. */
   readyModels: Set<string>;
   /** Rejects this worker's outstanding calls when it is ended. */
@@ -75,11 +71,6 @@ interface Slot {
 interface Waiting {
   run: (slot: Slot) => void;
 }
-
-const caseKey = (context: ClaimContext): string | undefined => {
-  const c = caseOf(context);
-  return c ? JSON.stringify([c.helpdesk ?? '', c.ticketId]) : undefined;
-};
 
 export class AnalysisClient {
   private readonly slots: Slot[] = [];
@@ -107,7 +98,7 @@ export class AnalysisClient {
 
   private start(): Slot {
     const worker = this.createWorker();
-    const slot: Slot = { worker, api: wrap<WorkerApi>(worker), busy: false, staleCases: new Set(), readyModels: new Set(), failures: new Set() };
+    const slot: Slot = { worker, api: wrap<WorkerApi>(worker), busy: false, readyModels: new Set(), failures: new Set() };
     worker.addEventListener('error', () => this.end(slot, new Error('The analysis worker stopped with an error')));
     worker.addEventListener('message', (event: MessageEvent) => {
       const status = (event.data as Record<string, unknown> | null)?.[MODEL_STATUS_EVENT] as ModelStatus | undefined;
@@ -198,7 +189,6 @@ export class AnalysisClient {
   async forgetEverything(): Promise<void> {
     const slots = this.slots.length ? [...this.slots] : [this.start()];
     await Promise.all(slots.map((slot) => this.call(slot, (api) => api.forgetEverything())));
-    for (const slot of slots) slot.staleCases.clear();
   }
 
   async analyze(bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings, options?: AnalysisRequestOptions): Promise<Result> {
@@ -209,23 +199,10 @@ export class AnalysisClient {
     try {
       // Reading the text on the photo loads two more models on first use and has a budget of its own.
       const reads = options?.ocr || !!context.serial;
-      return await this.call(slot, (api) => this.analyzeOn(slot, api, bytes, context, settings, options), reads ? this.watchdogMs * OCR_WATCHDOG_FACTOR : this.watchdogMs);
+      return await this.call(slot, (api) => api.analyze(bytes, context, settings, options), reads ? this.watchdogMs * OCR_WATCHDOG_FACTOR : this.watchdogMs);
     } finally {
       this.released(slot);
     }
   }
 
-  private async analyzeOn(slot: Slot, api: Remote<WorkerApi>, bytes: Uint8Array, context: ClaimContext, settings?: AnalysisSettings, options?: AnalysisRequestOptions): Promise<Result> {
-    const here = caseKey(context);
-    if ([...slot.staleCases].some((c) => c !== here)) {
-      // Comlink delivers calls in order, so the index is dropped before this analysis starts;
-      // it is read again, with every sighting recorded so far, when the analysis needs it.
-      api.reloadCaseMemory().catch(() => undefined);
-      slot.staleCases.clear();
-    }
-    const result = await api.analyze(bytes, context, settings, options);
-    // The sighting it recorded is in this worker's index, not yet in the others'.
-    if (here) for (const other of this.slots) if (other !== slot) other.staleCases.add(here);
-    return result;
-  }
 }

@@ -42,7 +42,16 @@ export interface CaseMemory {
 export interface MemoryBackend {
   load(): Promise<Sighting[]>;
   append(sighting: Sighting): Promise<void>;
+  /**
+   * Sightings that other users of the same store (the other analysis workers) record from now
+   * on; returns a disposer. Optional: a backend with one user needs none.
+   */
+  subscribe?(listener: (sighting: Sighting) => void): () => void;
 }
+
+/** One sighting seen twice (the same record read from the store and announced by its writer). */
+const sameSighting = (a: Sighting, b: Sighting) =>
+  a.sha256 === b.sha256 && a.seenAt === b.seenAt && a.ticketId === b.ticketId && a.helpdesk === b.helpdesk;
 
 /**
  * Which case an analysis belongs to: the ticket, else the page the image was checked on.
@@ -68,7 +77,23 @@ export class IndexedCaseMemory implements CaseMemory {
   private readonly byOrder = new Map<string, Sighting[]>();
   private readonly pdqIndex = new HashIndex<Sighting>();
 
-  constructor(private readonly backend: MemoryBackend) {}
+  private readonly unsubscribe?: () => void;
+
+  constructor(private readonly backend: MemoryBackend) {
+    this.unsubscribe = backend.subscribe?.((s) => this.learn(s));
+  }
+
+  /** Indexes a sighting another user of the store recorded; before the first load, the load reads it. */
+  private learn(s: Sighting): void {
+    void this.loaded?.then(() => {
+      if (!(this.bySha.get(s.sha256) ?? []).some((k) => sameSighting(k, s))) this.index(s);
+    });
+  }
+
+  /** Stops following the other users' sightings. */
+  close(): void {
+    this.unsubscribe?.();
+  }
 
   private index(s: Sighting) {
     const push = (map: Map<string, Sighting[]>, key: string) => (map.get(key) ?? map.set(key, []).get(key)!).push(s);

@@ -72,10 +72,7 @@ export const workerApi = {
   /** Deletes every remembered sighting ("Forget everything" in the options). */
   async forgetEverything(): Promise<void> {
     await (memory ?? new DexieCaseMemory()).forgetEverything();
-    memory = undefined;
-  },
-  /** Drops this worker's index of the case memory: the next analysis reads the store again (another worker added sightings). */
-  reloadCaseMemory(): void {
+    memory?.close();
     memory = undefined;
   },
   async rememberedCount(): Promise<number> {

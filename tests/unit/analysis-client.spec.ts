@@ -39,7 +39,6 @@ class FakeWorker extends EventTarget {
         return { report: { sha256: name } as Report };
       },
       forgetEverything: async () => void this.calls.push('forget'),
-      reloadCaseMemory: () => void this.calls.push('reload'),
       checkRules: async (source: string) => {
         this.calls.push(`rules ${source}`);
         return { ok: true, worker: this.index };
@@ -242,45 +241,6 @@ describe('AnalysisClient pool', () => {
     expect(workers).toHaveLength(1);
     workers[0].finish('a');
     await running;
-  });
-
-  it("has a worker re-read the case memory only after another worker recorded another case's sightings", async () => {
-    const client = pool();
-    const first = ['a', 'b'].map((n) => client.analyze(bytes(n), ticket('1')));
-    await until(() => workers.length === 2 && workers.every((w) => w.running.length === 1), 'two workers');
-    const [w0, w1] = workers;
-    w0.finish('a');
-    await first[0];
-    // Worker 0 recorded ticket 1; worker 1 is analysing ticket 1 too, which needs nothing.
-    w1.finish('b');
-    await first[1];
-
-    // Same ticket again on either worker: the sightings it lacks are of this ticket, which never count.
-    const same = ['c', 'd'].map((n) => client.analyze(bytes(n), ticket('1')));
-    await until(() => w0.running.length === 2 && w1.running.length === 2, 'the same ticket again');
-    expect([...w0.calls, ...w1.calls]).not.toContain('reload');
-    w0.finish('c');
-    w1.finish('d');
-    await Promise.all(same);
-
-    // Another ticket, on the first idle worker: it lacks worker 1's ticket-1 sightings, which
-    // would count now, so it re-reads the store first.
-    const other = client.analyze(bytes('e'), ticket('2'));
-    await until(() => w0.running.length === 3, 'ticket 2');
-    expect(w0.calls.slice(-2)).toEqual(['reload', 'analyze e 2']);
-    w0.finish('e');
-    await other;
-
-    // Ticket 2 again on worker 0: nothing new from worker 1 since, so no re-read. Worker 1
-    // lacks ticket 1 (and 2) from worker 0 and re-reads.
-    const again = ['f', 'g'].map((n) => client.analyze(bytes(n), ticket('2')));
-    await until(() => w0.running.length === 4 && w1.running.length === 3, 'ticket 2 on both');
-    expect(w0.calls.slice(-2)).toEqual(['analyze e 2', 'analyze f 2']);
-    expect(w1.calls.slice(-2)).toEqual(['reload', 'analyze g 2']);
-    expect(w0.calls.filter((c) => c === 'reload')).toHaveLength(1);
-    w0.finish('f');
-    w1.finish('g');
-    await Promise.all(again);
   });
 
   it('ends idle workers beyond the first after a while, and keeps the first', async () => {

@@ -177,3 +177,69 @@ describe('claimlens scan --db', () => {
     expect(JSON.parse(lines[0]).risk.level).toBe('low');
   });
 });
+
+describe('case memory shared by the analysis workers', () => {
+  const PDQ = 'f'.repeat(64);
+  const seen = (ticketId: string, seenAt: number): Sighting => ({ sha256: 'a'.repeat(64), pdq: PDQ, helpdesk: 'zendesk', ticketId, customerId: 'c1', seenAt });
+
+  /** One store (the IndexedDB of the extension) read by several workers. */
+  function store() {
+    const rows: Sighting[] = [];
+    let loads = 0;
+    const backend = (): MemoryBackend => ({
+      load: async () => {
+        loads++;
+        return rows.map((r) => ({ ...r }));
+      },
+      append: async (s) => void rows.push({ ...s }),
+    });
+    return { backend, loads: () => loads };
+  }
+
+  async function eventually(check: () => Promise<boolean>) {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('never happened');
+  }
+
+  it('finds what another worker recorded without reading the store again, and indexes it once', async () => {
+    const { sharedAcrossWorkers } = await import('../../lib/store/memory-dexie');
+    const channel = `claimlens-test-${Math.random()}`;
+    const db = store();
+    const first = new IndexedCaseMemory(sharedAcrossWorkers(db.backend(), channel));
+    const second = new IndexedCaseMemory(sharedAcrossWorkers(db.backend(), channel));
+    try {
+      // Both have read the (empty) store.
+      expect(await first.findSimilar('x', PDQ, 0)).toEqual([]);
+      expect(await second.findSimilar('x', PDQ, 0)).toEqual([]);
+      await first.record(seen('101', 1));
+      await eventually(async () => (await second.findSimilar('x', PDQ, 0)).length === 1);
+      expect((await second.findSimilar('x', PDQ, 0))[0]).toMatchObject({ ticketId: '101', distance: 0 });
+      expect(db.loads()).toBe(2);
+      // A worker that reads the store afterwards has it once, not again from the announcement.
+      const third = new IndexedCaseMemory(sharedAcrossWorkers(db.backend(), channel));
+      expect(await third.findSimilar('x', PDQ, 0)).toHaveLength(1);
+      await second.record(seen('102', 2));
+      await eventually(async () => (await third.findSimilar('x', PDQ, 0)).length === 2);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await third.findSimilar('x', PDQ, 0)).toHaveLength(2);
+      expect(await first.findSimilar('x', PDQ, 0)).toHaveLength(2);
+      third.close();
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it('without the announcements, the other worker would not know', async () => {
+    const db = store();
+    const first = new IndexedCaseMemory(db.backend());
+    const second = new IndexedCaseMemory(db.backend());
+    await second.findSimilar('x', PDQ, 0);
+    await first.record(seen('101', 1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await second.findSimilar('x', PDQ, 0)).toEqual([]);
+  });
+});
