@@ -5,8 +5,8 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
+import { openHelpdeskSession, closeHelpdeskSession, tabIdOf } from './browser';
+import type { FixtureServer } from './server';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -15,15 +15,10 @@ let context: BrowserContext;
 let extensionId: string;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ context, extensionId } = await launchWithExtension());
-  await context.addCookies([ZENDESK_FILES_COOKIE]);
+  ({ server, context, extensionId } = await openHelpdeskSession());
 });
 
-test.afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
+test.afterAll(() => closeHelpdeskSession({ server, context }));
 
 async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   // Evaluated through the DevTools protocol, which the extension page's CSP does not restrict.

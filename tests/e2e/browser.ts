@@ -5,7 +5,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './server';
+import { ROOT, startFixtureServer, ZENDESK_FILES_COOKIE, type FixtureServer } from './server';
 
 export const EXTENSION_DIR = join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,4 +42,23 @@ export async function tabIdOf(context: BrowserContext, pattern: string): Promise
   const id = await worker.evaluate(async (p) => (await chrome.tabs.query({ url: p }))[0]?.id, pattern);
   if (id === undefined) throw new Error(`No tab matches ${pattern}`);
   return id;
+}
+
+export interface HelpdeskSession {
+  server: FixtureServer;
+  context: BrowserContext;
+  extensionId: string;
+}
+
+/** One suite's set-up: the fixture helpdesks, and Chromium with the extension, signed in to Zendesk's file host. */
+export async function openHelpdeskSession(opts: Parameters<typeof launchWithExtension>[0] = {}): Promise<HelpdeskSession> {
+  const server = await startFixtureServer();
+  const { context, extensionId } = await launchWithExtension(opts);
+  await context.addCookies([ZENDESK_FILES_COOKIE]);
+  return { server, context, extensionId };
+}
+
+export async function closeHelpdeskSession(session: Partial<HelpdeskSession>): Promise<void> {
+  await session.context?.close();
+  await session.server?.close();
 }

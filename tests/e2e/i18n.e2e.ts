@@ -7,8 +7,8 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
+import { openHelpdeskSession, closeHelpdeskSession, tabIdOf } from './browser';
+import { SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
 import { OPTIONS_EN } from '../../lib/i18n/options-en';
 
 // Playwright Test gives every context it sees its `locale` option (en-US unless set), which
@@ -20,15 +20,10 @@ let context: BrowserContext;
 let extensionId: string;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ context, extensionId } = await launchWithExtension({ args: ['--lang=zh-CN'] }));
-  await context.addCookies([ZENDESK_FILES_COOKIE]);
+  ({ server, context, extensionId } = await openHelpdeskSession({ args: ['--lang=zh-CN'] }));
 });
 
-test.afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
+test.afterAll(() => closeHelpdeskSession({ server, context }));
 
 test('a Chinese browser gets Chinese badges, explanations and copied texts', async () => {
   const page = await context.newPage();

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
+import { CHROMIUM, EXTENSION_DIR, openHelpdeskSession, closeHelpdeskSession, tabIdOf } from './browser';
+import { SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
 
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -57,15 +57,10 @@ test.describe('options page', () => {
   let extensionId: string;
 
   test.beforeAll(async () => {
-    server = await startFixtureServer();
-    ({ context, extensionId } = await launchWithExtension());
-    await context.addCookies([ZENDESK_FILES_COOKIE]);
+    ({ server, context, extensionId } = await openHelpdeskSession());
   });
 
-  test.afterAll(async () => {
-    await context?.close();
-    await server?.close();
-  });
+  test.afterAll(() => closeHelpdeskSession({ server, context }));
 
   test('the unpacked extension id is the one derived from its path', () => {
     expect(unpackedExtensionId(realpathSync(EXTENSION_DIR))).toBe(extensionId);

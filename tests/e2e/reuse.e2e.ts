@@ -4,23 +4,18 @@
  * side panel names the earlier ticket. "Forget everything" empties the memory.
  */
 import { test, expect, type BrowserContext } from '@playwright/test';
-import { launchWithExtension, tabIdOf } from './browser';
-import { startFixtureServer, SAMPLE_ROLES, type FixtureServer, ZENDESK_FILES_COOKIE } from './server';
+import { openHelpdeskSession, closeHelpdeskSession, tabIdOf } from './browser';
+import { SAMPLE_ROLES, type FixtureServer } from './server';
 
 let server: FixtureServer;
 let context: BrowserContext;
 let extensionId: string;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ context, extensionId } = await launchWithExtension());
-  await context.addCookies([ZENDESK_FILES_COOKIE]);
+  ({ server, context, extensionId } = await openHelpdeskSession());
 });
 
-test.afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
+test.afterAll(() => closeHelpdeskSession({ server, context }));
 
 const cameraBadge = (page: import('@playwright/test').Page) => page.locator(`a[href*="${SAMPLE_ROLES.CAMERA}"] + claimlens-badge`);
 

@@ -12,31 +12,18 @@ import { join } from 'node:path';
 import type { ClaimContext } from '../../lib/engine/types';
 import { contrastRatio, parseColor } from '../../lib/content/theme';
 import { badgeColours, type BadgeColours } from './badges';
-import { launchWithExtension, tabIdOf } from './browser';
-import {
-  startFixtureServer,
-  SAMPLE_ROLES,
-  ROOT,
-  type FixtureServer,
-  ZENDESK_FILES_COOKIE,
-  ZENDESK_COLLAPSED_TICKET,
-  ZENDESK_DECOY_TOKENS,
-} from './server';
+import { openHelpdeskSession, closeHelpdeskSession, tabIdOf } from './browser';
+import { SAMPLE_ROLES, ROOT, type FixtureServer, ZENDESK_COLLAPSED_TICKET, ZENDESK_DECOY_TOKENS } from './server';
 
 let server: FixtureServer;
 let context: BrowserContext;
 let extensionId: string;
 
 test.beforeAll(async () => {
-  server = await startFixtureServer();
-  ({ context, extensionId } = await launchWithExtension());
-  await context.addCookies([ZENDESK_FILES_COOKIE]);
+  ({ server, context, extensionId } = await openHelpdeskSession());
 });
 
-test.afterAll(async () => {
-  await context?.close();
-  await server?.close();
-});
+test.afterAll(() => closeHelpdeskSession({ server, context }));
 
 test.describe.configure({ mode: 'serial' });
 
