@@ -6,6 +6,7 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { join } from 'node:path';
 import { launchWithExtension, tabIdOf } from './browser';
+import { copyNote, notePhotos } from './panel';
 import { ROOT, SAMPLE_ROLES, startFixtureServer, type FixtureServer } from './server';
 
 let server: FixtureServer;
@@ -42,6 +43,13 @@ test('scans a page without an adapter only when asked, badging the photos only',
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await expect(panel.locator('article.card')).toHaveCount(2);
   await expect(panel.locator(`article.card[data-src*="${SAMPLE_ROLES.AI}"]`).getByText(/Made with an AI image generator: ComfyUI/).first()).toBeVisible();
+
+  // The internal note: no ticket on such a page, so it speaks of the claim; both photos, riskiest first.
+  const note = await copyNote(panel);
+  expect(note.split('\n')[0]).toMatch(/^ClaimLens photo check — claim, \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  expect(note.split('\n')[1]).toBe('2 image(s): 1 high risk, 0 need review, 1 low risk.');
+  expect(notePhotos(note).map((p) => p.level)).toEqual(['HIGH RISK', 'low risk']);
+  expect(note).toContain('Made with an AI image generator: ComfyUI');
 
   // Asking again does not duplicate badges.
   await context.serviceWorkers()[0].evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/generic.js'] }), tabId);

@@ -9,12 +9,13 @@
  * the customer, each photo's level and hashes). Gmail also in its dark theme: the badge's dark
  * variant, readable, following a theme switch.
  */
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type BrowserContext } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClaimContext } from '../../lib/engine/types';
 import { contrastRatio, parseColor } from '../../lib/content/theme';
+import { copyNote, notePhotos } from './panel';
 import { badgeColours } from './badges';
 import { launchWithExtension, tabIdOf } from './browser';
 import { startFixtureServer, SAMPLE_ROLES, ROOT, type FixtureServer } from './server';
@@ -199,30 +200,6 @@ test.beforeEach(forgetCaseMemory);
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(ROOT, 'samples', file))).digest('hex');
 
-/** The internal note's photos: level and SHA-256 of each numbered entry. */
-function notePhotos(note: string): { level: string; sha256?: string }[] {
-  const photos: { level: string; sha256?: string }[] = [];
-  for (const line of note.split('\n')) {
-    const entry = line.match(/^\d+\. .+ — (HIGH RISK|needs review|low risk) \(score \d+\/100\)$/);
-    if (entry) photos.push({ level: entry[1] });
-    const hash = line.match(/^ {3}SHA-256 ([0-9a-f]{64})(?: · PDQ [0-9a-f]+)?$/);
-    if (hash && photos.length) photos[photos.length - 1].sha256 = hash[1];
-  }
-  return photos;
-}
-
-/** Clicks "Copy internal note" in the side panel and returns the text written to the clipboard. */
-async function copyNote(panel: Page): Promise<string> {
-  // Headless Chromium cannot grant clipboard access to an extension page: record what is written.
-  await panel.evaluate(() => {
-    const w = window as unknown as { copied: string[] };
-    w.copied = [];
-    navigator.clipboard.writeText = async (text: string) => void w.copied.push(text);
-  });
-  await panel.getByRole('button', { name: 'Copy internal note' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'Internal note copied' })).toBeVisible();
-  return panel.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1) ?? '');
-}
 
 
 test.afterAll(async () => {
