@@ -6,6 +6,8 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startFixtureServer, ZENDESK_FILES_COOKIE, type FixtureServer } from './server';
+import type { ClaimContext, Report } from '../../lib/engine/types';
+import type { AnalysisRequestOptions, AnalysisSettings } from '../../lib/messaging';
 
 export const EXTENSION_DIR = join(ROOT, process.env.CLAIMLENS_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,4 +63,28 @@ export async function openHelpdeskSession(opts: Parameters<typeof launchWithExte
 export async function closeHelpdeskSession(session: Partial<HelpdeskSession>): Promise<void> {
   await session.context?.close();
   await session.server?.close();
+}
+
+/**
+ * Analyses `bytes` in the extension's own analysis host (the offscreen document and its workers),
+ * with the message the background sends; starts the host first if it is not running.
+ */
+export async function analyseInExtensionHost(
+  context: BrowserContext,
+  bytes: Uint8Array,
+  request: { claim?: ClaimContext; settings?: AnalysisSettings; options?: AnalysisRequestOptions } = {},
+): Promise<{ report: Report; thumbnail?: string }> {
+  const worker = context.serviceWorkers()[0];
+  const outcome = await worker.evaluate(
+    async ({ b64, claim, settings, options }) => {
+      const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+      if (contexts.length === 0) {
+        await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
+      }
+      return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: claim ?? {}, settings, options });
+    },
+    { b64: Buffer.from(bytes).toString('base64'), ...request },
+  );
+  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
+  return { report: outcome.report as Report, thumbnail: outcome.thumbnail as string | undefined };
 }

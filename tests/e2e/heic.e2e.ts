@@ -7,7 +7,7 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, analyseInExtensionHost } from './browser';
 import { ROOT } from './server';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
@@ -31,16 +31,8 @@ test.afterAll(async () => {
 });
 
 async function analyseInExtension(bytes: Uint8Array): Promise<Report & { thumbnail?: string }> {
-  const worker = context.serviceWorkers()[0];
-  const outcome = await worker.evaluate(async (b64) => {
-    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-    if (contexts.length === 0) {
-      await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
-    }
-    return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: {} });
-  }, Buffer.from(bytes).toString('base64'));
-  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
-  return { ...(outcome.report as Report), thumbnail: outcome.thumbnail as string | undefined };
+  const { report, thumbnail } = await analyseInExtensionHost(context, bytes);
+  return { ...report, thumbnail };
 }
 
 const idsOf = (r: Report) => r.evidence.map((e) => e.id).sort();

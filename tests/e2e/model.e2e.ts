@@ -8,7 +8,7 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, analyseInExtensionHost } from './browser';
 import { ROOT } from './server';
 import { PNG } from 'pngjs';
 import { analyze } from '../../lib/engine/analyze';
@@ -59,16 +59,7 @@ function modelEvidence(report: Report, where: string): ModelResult {
 }
 
 async function analyseInExtension(context: BrowserContext, bytes: Uint8Array): Promise<Report> {
-  const worker = context.serviceWorkers()[0];
-  const outcome = await worker.evaluate(async (b64) => {
-    const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-    if (contexts.length === 0) {
-      await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
-    }
-    return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: {} });
-  }, Buffer.from(bytes).toString('base64'));
-  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
-  return outcome.report as Report;
+  return (await analyseInExtensionHost(context, bytes)).report;
 }
 
 type Results = Map<string, ModelResult>;

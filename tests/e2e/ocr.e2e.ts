@@ -8,7 +8,7 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, analyseInExtensionHost } from './browser';
 import { ROOT } from './server';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
@@ -31,19 +31,7 @@ test.afterAll(async () => {
 });
 
 async function analyseInExtension(bytes: Uint8Array, claim: ClaimContext, options?: { ocr?: boolean }): Promise<Report> {
-  const worker = context.serviceWorkers()[0];
-  const outcome = await worker.evaluate(
-    async ({ b64, claim, options }) => {
-      const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-      if (contexts.length === 0) {
-        await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
-      }
-      return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: claim, options });
-    },
-    { b64: Buffer.from(bytes).toString('base64'), claim, options },
-  );
-  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
-  return outcome.report as Report;
+  return (await analyseInExtensionHost(context, bytes, { claim, options })).report;
 }
 
 function serialEvidence(report: Report, where: string): Evidence {

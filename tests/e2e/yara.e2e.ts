@@ -6,7 +6,7 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, EXTENSION_DIR } from './browser';
+import { launchWithExtension, EXTENSION_DIR, analyseInExtensionHost } from './browser';
 import { ROOT } from './server';
 import { analyze } from '../../lib/engine/analyze';
 import { nodeHost } from '../../lib/engine/host-node';
@@ -49,19 +49,7 @@ function settingsWith(teamRules: string): AnalysisSettings {
 }
 
 async function analyseInExtension(bytes: Uint8Array, settings: AnalysisSettings): Promise<Report> {
-  const worker = context.serviceWorkers()[0];
-  const outcome = await worker.evaluate(
-    async ({ b64, settings }) => {
-      const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-      if (contexts.length === 0) {
-        await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'test' });
-      }
-      return chrome.runtime.sendMessage({ target: 'analysis-host', type: 'analyze-bytes', bytesBase64: b64, context: {}, settings });
-    },
-    { b64: Buffer.from(bytes).toString('base64'), settings },
-  );
-  if (!outcome?.ok) throw new Error(`Extension analysis failed: ${outcome?.error}`);
-  return outcome.report as Report;
+  return (await analyseInExtensionHost(context, bytes, { settings })).report;
 }
 
 const rulesOf = (r: Report) =>
